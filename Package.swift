@@ -1,0 +1,101 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// MessageDecay: modules by layer, dependencies pointing one way
+/// (content/files -> inbound -> store -> scoring -> chat -> delivery -> server -> CLI).
+let package = Package(
+    name: "MessageDecay",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "decay", targets: ["decay"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.0"),
+    ],
+    targets: [
+        .target(
+            name: "DecayCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(
+            name: "DecayStore",
+            dependencies: [
+                "DecayCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "CCurl",
+            linkerSettings: [.linkedLibrary("curl")]
+        ),
+        .target(
+            name: "DecayDelivery",
+            dependencies: [
+                "CCurl",
+                "DecayCore",
+                "DecayStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "DecayServer",
+            dependencies: [
+                "DecayCore",
+                "DecayStore",
+                "DecayDelivery",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "DecayCLI",
+            dependencies: [
+                "DecayCore",
+                "DecayStore",
+                "DecayDelivery",
+                "DecayServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(name: "decay", dependencies: ["DecayCLI"]),
+        .testTarget(name: "DecayCoreTests", dependencies: ["DecayCore"]),
+        .testTarget(
+            name: "DecayStoreTests",
+            dependencies: ["DecayCore", "DecayStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "DecayDeliveryTests",
+            dependencies: ["DecayDelivery", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
+        .testTarget(
+            name: "DecayServerTests",
+            dependencies: [
+                "DecayServer",
+                "DecayStore",
+                "DecayCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "DecayCLITests",
+            dependencies: ["DecayCLI", "DecayStore", "DecayCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
