@@ -1,0 +1,116 @@
+import Foundation
+import Yams
+
+/// Parses `messages/<id>.md`: YAML front matter between `---` lines, then the Markdown body.
+public enum MessageParser {
+    static let messageKeys = ["id", "version", "title", "audience", "key_points"]
+    static let audienceKeys = ["categories", "tiers", "regions"]
+    static let keyPointKeys = ["id", "text", "weight", "concepts", "distortions"]
+
+    /// Returns the message, or every problem found; a file with any problem yields no message.
+    public static func parse(_ text: String, file: String) -> Result<Message, ContentErrors> {
+        guard let (frontMatter, body) = self.splitFrontMatter(text) else {
+            return .failure(ContentErrors([
+                ContentProblem(file: file, line: 1, message: "expected YAML front matter: a first line '---', the YAML, then a line '---'"),
+            ]))
+        }
+        var fields = YAMLFields(file: file, lineOffset: 1)
+        let message = self.message(from: fields.compose(frontMatter), body: body, fields: &fields)
+        if let message, fields.problems.isEmpty {
+            return .success(message)
+        }
+        return .failure(ContentErrors(fields.problems))
+    }
+
+    /// Splits `---\n yaml \n---\n body`; nil when the file does not start with front matter.
+    static func splitFrontMatter(_ text: String) -> (String, String)? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? line.dropLast() : line
+        }
+        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            return nil
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return (yaml, body)
+    }
+
+    private static func message(from root: Node?, body: String, fields: inout YAMLFields) -> Message? {
+        guard let map = fields.mapping(root, "front matter") else { return nil }
+        fields.rejectUnknownKeys(map, allowed: self.messageKeys, in: "message")
+        let id = fields.string(map, "id", in: "message")
+        if let id, !ContentID.isValid(id) {
+            fields.report(map["id"], "message id '\(id)' must be \(ContentID.rule)")
+        }
+        let version = fields.int(map, "version", in: "message", required: true)
+        if let version, version < 1 {
+            fields.report(map["version"], "version must be 1 or more, got \(version)")
+        }
+        let title = fields.string(map, "title", in: "message")
+        let audience = self.audience(map["audience"], fields: &fields)
+        if body.isEmpty {
+            fields.report(line: 1, "message body is empty: write the text to broadcast after the closing '---'")
+        }
+        var keyPoints: [KeyPoint] = []
+        if let items = fields.sequence(map["key_points"], "key_points") {
+            if items.isEmpty { fields.report(map["key_points"], "key_points must list at least one key point") }
+            var seen: Set<String> = []
+            for item in items {
+                guard let point = self.keyPoint(item, fields: &fields) else { continue }
+                if !seen.insert(point.id).inserted {
+                    fields.report(item, "duplicate key point id '\(point.id)'")
+                }
+                keyPoints.append(point)
+            }
+        } else if map["key_points"] == nil {
+            fields.report(root, "message is missing 'key_points'")
+        }
+        guard let id, let version, let title else { return nil }
+        return Message(id: id, version: version, title: title, audience: audience, keyPoints: keyPoints, body: body)
+    }
+
+    private static func audience(_ node: Node?, fields: inout YAMLFields) -> Audience {
+        guard let map = fields.mapping(node, "audience") else { return Audience() }
+        fields.rejectUnknownKeys(map, allowed: self.audienceKeys, in: "audience")
+        return Audience(
+            categories: fields.stringList(map["categories"], "audience categories") ?? [],
+            tiers: fields.stringList(map["tiers"], "audience tiers") ?? [],
+            regions: fields.stringList(map["regions"], "audience regions") ?? []
+        )
+    }
+
+    private static func keyPoint(_ node: Node, fields: inout YAMLFields) -> KeyPoint? {
+        guard let map = fields.mapping(node, "a key point") else { return nil }
+        fields.rejectUnknownKeys(map, allowed: self.keyPointKeys, in: "key point")
+        let id = fields.string(map, "id", in: "key point")
+        if let id, !ContentID.isValid(id) {
+            fields.report(map["id"], "key point id '\(id)' must be \(ContentID.rule)")
+        }
+        let what = "key point '\(id ?? "?")'"
+        let text = fields.string(map, "text", in: what)
+        let weight = fields.double(map, "weight", in: what) ?? 1
+        if !(weight > 0) || !weight.isFinite {
+            fields.report(map["weight"], "weight of \(what) must be a positive number, got \(weight)")
+        }
+        let concepts = fields.phraseGroups(map["concepts"], "concepts of \(what)") ?? []
+        if concepts.isEmpty {
+            fields.report(map["concepts"] ?? node, "\(what) needs at least one concept slot (a list of synonyms) to be scored in free text")
+        }
+        let distortions = fields.phraseGroups(map["distortions"], "distortions of \(what)") ?? []
+        guard let id, let text else { return nil }
+        return KeyPoint(id: id, text: text, weight: weight, concepts: concepts, distortions: distortions)
+    }
+}
+
+/// Every problem found in one or more content files.
+public struct ContentErrors: Error, Sendable, CustomStringConvertible {
+    public var problems: [ContentProblem]
+
+    public init(_ problems: [ContentProblem]) {
+        self.problems = problems
+    }
+
+    public var description: String { self.problems.map(\.description).joined(separator: "\n") }
+}

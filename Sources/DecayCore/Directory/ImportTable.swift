@@ -1,0 +1,117 @@
+import CSV
+import Foundation
+
+/// A directory file (CSV or JSON array of objects) read into rows of named text fields.
+public struct ImportTable: Sendable {
+    public struct Row: Sendable {
+        /// Row number as users see it (CSV: header is row 1; JSON: 1-based array position).
+        public var number: Int
+        public var fields: [String: String]
+
+        /// The trimmed value, or nil when absent or empty.
+        public subscript(_ column: String) -> String? {
+            guard let value = self.fields[column]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+                return nil
+            }
+            return value
+        }
+    }
+
+    public enum Format: String, Sendable {
+        case csv
+        case json
+
+        /// By file extension, else by the first non-blank character (`[` means JSON).
+        public static func detect(path: String?, text: String) -> Format {
+            if let ext = path.map({ ($0 as NSString).pathExtension.lowercased() }), ext == "json" || ext == "csv" {
+                return ext == "json" ? .json : .csv
+            }
+            return text.first(where: { !$0.isWhitespace }) == "[" ? .json : .csv
+        }
+    }
+
+    public var rows: [Row]
+
+    /// Parses `text`; `columns` are the known keys, `required` those every row must name in its header.
+    public static func parse(_ text: String, format: Format, columns: [String], required: [String]) -> Result<ImportTable, ImportErrors> {
+        switch format {
+        case .csv: return self.parseCSV(text, columns: columns, required: required)
+        case .json: return self.parseJSON(text, columns: columns)
+        }
+    }
+
+    private static func parseCSV(_ text: String, columns: [String], required: [String]) -> Result<ImportTable, ImportErrors> {
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: body, hasHeaderRow: true, trimFields: true)
+        } catch {
+            return .failure(ImportErrors([ImportProblem(row: 1, field: nil, message: "cannot read the CSV header row")]))
+        }
+        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var problems: [ImportProblem] = []
+        for name in header where !columns.contains(name) {
+            problems.append(ImportProblem(row: 1, field: name, message: "unknown column (expected: \(columns.joined(separator: ",")))"))
+        }
+        for name in required where !header.contains(name) {
+            problems.append(ImportProblem(row: 1, field: name, message: "required column is missing from the header"))
+        }
+        var seenHeader: Set<String> = []
+        for name in header where !seenHeader.insert(name).inserted {
+            problems.append(ImportProblem(row: 1, field: name, message: "column appears twice in the header"))
+        }
+        if !problems.isEmpty { return .failure(ImportErrors(problems)) }
+
+        var rows: [Row] = []
+        var number = 1
+        while let record = reader.next() {
+            number += 1
+            if record.allSatisfy({ $0.isEmpty }) { continue }
+            if record.count != header.count {
+                problems.append(ImportProblem(row: number, field: nil, message: "has \(record.count) fields, the header has \(header.count)"))
+                continue
+            }
+            rows.append(Row(number: number, fields: Dictionary(uniqueKeysWithValues: zip(header, record))))
+        }
+        if let error = reader.error {
+            problems.append(ImportProblem(row: number + 1, field: nil, message: "malformed CSV: \(error)"))
+        }
+        return problems.isEmpty ? .success(ImportTable(rows: rows)) : .failure(ImportErrors(problems))
+    }
+
+    private static func parseJSON(_ text: String, columns: [String]) -> Result<ImportTable, ImportErrors> {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        } catch {
+            return .failure(ImportErrors([ImportProblem(row: nil, field: nil, message: "not valid JSON: expected an array of objects")]))
+        }
+        guard let items = object as? [Any] else {
+            return .failure(ImportErrors([ImportProblem(row: nil, field: nil, message: "expected a JSON array of objects")]))
+        }
+        var rows: [Row] = []
+        var problems: [ImportProblem] = []
+        for (index, item) in items.enumerated() {
+            let number = index + 1
+            guard let dictionary = item as? [String: Any] else {
+                problems.append(ImportProblem(row: number, field: nil, message: "expected an object"))
+                continue
+            }
+            var fields: [String: String] = [:]
+            for (key, value) in dictionary {
+                guard columns.contains(key) else {
+                    problems.append(ImportProblem(row: number, field: key, message: "unknown key (expected: \(columns.joined(separator: ", ")))"))
+                    continue
+                }
+                switch value {
+                case let text as String: fields[key] = text
+                case is NSNull: continue
+                case let number as NSNumber: fields[key] = number.stringValue
+                default: problems.append(ImportProblem(row: number, field: key, message: "expected text"))
+                }
+            }
+            rows.append(Row(number: number, fields: fields))
+        }
+        return problems.isEmpty ? .success(ImportTable(rows: rows)) : .failure(ImportErrors(problems))
+    }
+}
