@@ -1,0 +1,45 @@
+import DecayCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Records each message version seen in the content folder, so responses can refer to the version they answered.
+    public func syncContent(_ catalog: ContentCatalog) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let rows = try catalog.sortedMessages.map { message in
+            (message, String(decoding: try encoder.encode(message), as: UTF8.self))
+        }
+        try await self.writer.write { db in
+            let now = Date().timeIntervalSince1970
+            for (message, content) in rows {
+                try db.execute(
+                    sql: """
+                        INSERT INTO message_version (message_id, version, title, body, content, loaded_at) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(message_id, version) DO UPDATE SET title = excluded.title, body = excluded.body, content = excluded.content
+                        """,
+                    arguments: [message.id, message.version, message.title, message.body, content, now]
+                )
+            }
+        }
+    }
+
+    /// Counts shown by `/health` and `decay demo`.
+    public func directoryCounts() async throws -> DirectoryCounts {
+        try await self.reader.read { db in
+            DirectoryCounts(
+                partners: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM partner") ?? 0,
+                people: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") ?? 0,
+                deliveries: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM delivery") ?? 0,
+                responses: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response") ?? 0
+            )
+        }
+    }
+}
+
+public struct DirectoryCounts: Sendable, Equatable, Codable {
+    public var partners: Int
+    public var people: Int
+    public var deliveries: Int
+    public var responses: Int
+}

@@ -1,0 +1,60 @@
+import DecayCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Writes a generated demo channel in one transaction; re-running with the same seed changes nothing.
+    public func saveDemo(_ channel: DemoChannel) async throws {
+        try await self.writer.write { db in
+            _ = try Self.upsert(channel.partners, db)
+            _ = try Self.upsert(Self.managersFirst(channel.people), db)
+            let delivery = try db.cachedStatement(sql: """
+                INSERT INTO delivery (message_id, message_version, person_id, hops, via, delivered_at, acked_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """)
+            for item in channel.deliveries {
+                try delivery.execute(arguments: [
+                    item.messageID, item.messageVersion, item.personID, item.hops, item.via,
+                    item.deliveredAt.timeIntervalSince1970, item.ackedAt?.timeIntervalSince1970,
+                ])
+            }
+            let demoRelays = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM relay WHERE inbound_id IS NULL") ?? 0
+            if demoRelays == 0 {
+                for relay in channel.relays {
+                    try db.execute(
+                        sql: "INSERT INTO relay (message_id, message_version, from_person, text, relayed_at) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [relay.messageID, relay.messageVersion, relay.from, relay.text, relay.at.timeIntervalSince1970]
+                    )
+                    let id = db.lastInsertedRowID
+                    for person in relay.to {
+                        try db.execute(sql: "INSERT INTO relay_recipient (relay_id, person_id) VALUES (?, ?)", arguments: [id, person])
+                    }
+                }
+            }
+            for response in channel.responses {
+                _ = try Self.insertResponse(
+                    source: "demo", externalID: response.externalID, surveyID: response.surveyID, personID: response.personID,
+                    messageID: response.messageID, messageVersion: response.messageVersion, submittedAt: response.submittedAt,
+                    receivedAt: response.submittedAt, inboundID: nil, answers: response.answers, db
+                )
+            }
+            for (message, curves) in channel.truth {
+                for (point, curve) in curves {
+                    try db.execute(
+                        sql: """
+                            INSERT OR REPLACE INTO demo_truth (message_id, key_point_id, half_life_days, rho, initial, shape)
+                            VALUES (?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [message, point, curve.halfLife, curve.rho, curve.initial, curve.shape]
+                    )
+                }
+            }
+        }
+    }
+
+    /// People ordered so that no one is written before the person they report to is (reports_to has no FK, but keep it tidy).
+    private static func managersFirst(_ people: [Person]) -> [Person] {
+        let rank: [Role: Int] = [.channelManager: 0, .partnerManager: 1, .rep: 2]
+        return people.sorted { (rank[$0.role] ?? 3, $0.id) < (rank[$1.role] ?? 3, $1.id) }
+    }
+}

@@ -1,0 +1,174 @@
+import GRDB
+
+extension AppDatabase {
+    /// Named migrations; never edit one that has shipped, add a new one instead.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-directory") { db in
+            try db.create(table: "partner") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("category", .text).notNull().defaults(to: "")
+                t.column("tier", .text).notNull().defaults(to: "")
+                t.column("region", .text).notNull().defaults(to: "")
+                t.column("manager", .text)
+                t.column("chat_format", .text)
+                t.column("chat_url", .text)
+                t.column("updated_at", .double).notNull()
+            }
+            try db.create(table: "person") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("email", .text)
+                t.column("partner_id", .text).indexed().references("partner", onDelete: .restrict)
+                t.column("role", .text).notNull()
+                t.column("reports_to", .text).indexed()
+                t.column("timezone", .text).notNull().defaults(to: "UTC")
+                t.column("chat_handle", .text)
+                t.column("chat_format", .text)
+                t.column("chat_url", .text)
+                t.column("updated_at", .double).notNull()
+            }
+        }
+        migrator.registerMigration("v1-messages") { db in
+            try db.create(table: "message_version") { t in
+                t.column("message_id", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("title", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("content", .text).notNull()
+                t.column("loaded_at", .double).notNull()
+                t.primaryKey(["message_id", "version"])
+            }
+            try db.create(table: "broadcast") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("message_id", .text).notNull()
+                t.column("message_version", .integer).notNull()
+                t.column("survey_id", .text)
+                t.column("audience", .text).notNull()
+                t.column("created_at", .double).notNull()
+            }
+            try db.create(table: "delivery") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("message_id", .text).notNull()
+                t.column("message_version", .integer).notNull()
+                t.column("person_id", .text).notNull().references("person", onDelete: .cascade)
+                t.column("hops", .integer).notNull()
+                t.column("via", .text)
+                t.column("broadcast_id", .integer).references("broadcast", onDelete: .setNull)
+                t.column("delivered_at", .double).notNull()
+                t.column("acked_at", .double)
+                t.uniqueKey(["message_id", "message_version", "person_id"])
+            }
+            try db.create(index: "delivery_on_person", on: "delivery", columns: ["person_id"])
+            try db.create(table: "relay") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("message_id", .text).notNull()
+                t.column("message_version", .integer).notNull()
+                t.column("from_person", .text).notNull().indexed()
+                t.column("text", .text).notNull()
+                t.column("relayed_at", .double).notNull()
+                t.column("inbound_id", .integer)
+            }
+            try db.create(table: "relay_recipient") { t in
+                t.column("relay_id", .integer).notNull().references("relay", onDelete: .cascade)
+                t.column("person_id", .text).notNull()
+                t.primaryKey(["relay_id", "person_id"])
+            }
+        }
+        migrator.registerMigration("v1-responses") { db in
+            try db.create(table: "inbound_event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("source", .text).notNull()
+                t.column("external_id", .text).notNull()
+                t.column("received_at", .double).notNull()
+                t.column("headers", .text).notNull()
+                t.column("body", .blob).notNull()
+                t.column("status", .text).notNull()
+                t.column("error_code", .text)
+                t.column("error_field", .text)
+                t.column("error_message", .text)
+                t.column("result", .text)
+                t.column("processed_at", .double)
+                t.uniqueKey(["source", "external_id"])
+            }
+            try db.create(index: "inbound_event_on_status", on: "inbound_event", columns: ["status"])
+            try db.create(table: "response") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("source", .text).notNull()
+                t.column("external_id", .text).notNull()
+                t.column("survey_id", .text).notNull()
+                t.column("person_id", .text).notNull().references("person", onDelete: .cascade)
+                t.column("message_id", .text)
+                t.column("message_version", .integer)
+                t.column("submitted_at", .double).notNull()
+                t.column("received_at", .double).notNull()
+                t.column("inbound_id", .integer).references("inbound_event", onDelete: .setNull)
+                t.uniqueKey(["source", "external_id"])
+            }
+            try db.create(index: "response_on_person_survey", on: "response", columns: ["person_id", "survey_id"])
+            try db.create(index: "response_on_message", on: "response", columns: ["message_id", "submitted_at"])
+            try db.create(table: "answer") { t in
+                t.column("response_id", .integer).notNull().references("response", onDelete: .cascade)
+                t.column("question_id", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("choices", .text)
+                t.column("number", .double)
+                t.column("text", .text)
+                t.column("key_point", .text)
+                t.column("correct", .boolean)
+                t.primaryKey(["response_id", "question_id"])
+            }
+            try db.create(index: "answer_on_key_point", on: "answer", columns: ["key_point"])
+        }
+        migrator.registerMigration("v1-outbox") { db in
+            try db.create(table: "outbox") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("idempotency_key", .text).notNull().unique()
+                t.column("kind", .text).notNull()
+                t.column("format", .text).notNull()
+                t.column("url", .text).notNull()
+                t.column("headers", .text).notNull().defaults(to: "[]")
+                t.column("body", .blob).notNull()
+                t.column("status", .text).notNull()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("next_attempt_at", .double).notNull()
+                t.column("last_status", .integer)
+                t.column("last_error", .text)
+                t.column("created_at", .double).notNull()
+                t.column("delivered_at", .double)
+            }
+            try db.create(index: "outbox_on_status_next", on: "outbox", columns: ["status", "next_attempt_at"])
+            try db.create(table: "destination") { t in
+                t.primaryKey("url", .text)
+                t.column("disabled_at", .double)
+                t.column("reason", .text)
+            }
+            try db.create(table: "digest") { t in
+                t.column("manager_id", .text).notNull()
+                t.column("week", .text).notNull()
+                t.column("outbox_id", .integer).references("outbox", onDelete: .setNull)
+                t.column("created_at", .double).notNull()
+                t.primaryKey(["manager_id", "week"])
+            }
+            try db.create(table: "scorecard_target") { t in
+                t.column("category", .text).notNull()
+                t.column("metric", .text).notNull()
+                t.column("target", .double).notNull()
+                t.primaryKey(["category", "metric"])
+            }
+        }
+        migrator.registerMigration("v1-demo-truth") { db in
+            try db.create(table: "demo_truth") { t in
+                t.column("message_id", .text).notNull()
+                t.column("key_point_id", .text).notNull()
+                t.column("half_life_days", .double).notNull()
+                t.column("rho", .double).notNull()
+                t.column("initial", .double).notNull()
+                t.column("shape", .double).notNull()
+                t.primaryKey(["message_id", "key_point_id"])
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,33 @@
+import DecayCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Inserts a graded response and its answers; returns nil when `(source, externalID)` was already stored.
+    static func insertResponse(
+        source: String, externalID: String, surveyID: String, personID: String, messageID: String?, messageVersion: Int?,
+        submittedAt: Date, receivedAt: Date, inboundID: Int64?, answers: [GradedAnswer], _ db: Database
+    ) throws -> Int64? {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO response (source, external_id, survey_id, person_id, message_id, message_version, submitted_at, received_at, inbound_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source, external_id) DO NOTHING
+            """)
+        try insert.execute(arguments: [
+            source, externalID, surveyID, personID, messageID, messageVersion,
+            submittedAt.timeIntervalSince1970, receivedAt.timeIntervalSince1970, inboundID,
+        ])
+        guard db.changesCount > 0 else { return nil }
+        let responseID = db.lastInsertedRowID
+        let answer = try db.cachedStatement(sql: """
+            INSERT INTO answer (response_id, question_id, kind, choices, number, text, key_point, correct)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for item in answers {
+            try answer.execute(arguments: [
+                responseID, item.questionID, item.kind.rawValue, item.choices.isEmpty ? nil : item.choices.joined(separator: ","),
+                item.number, item.text, item.keyPoint, item.correct,
+            ])
+        }
+        return responseID
+    }
+}

@@ -1,0 +1,34 @@
+import DecayCore
+import DecayStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite("Demo storage")
+struct DemoStoreTests {
+    @Test func demoIsSavedOnceAndIdempotent() async throws {
+        let catalog = try ContentCatalog.load(
+            messagesDirectory: TestDatabase.repoRoot.appendingPathComponent("messages").path,
+            surveysDirectory: TestDatabase.repoRoot.appendingPathComponent("surveys").path
+        ).get()
+        let path = try TestDatabase.path()
+        let database = try await AppDatabase.open(path: path)
+        try await database.syncContent(catalog)
+        let channel = DemoGenerator(seed: 5, asOf: Date(timeIntervalSince1970: 1_795_132_800)).generate(catalog: catalog)
+        try await database.saveDemo(channel)
+        let first = try await database.directoryCounts()
+        #expect(first.partners == 40)
+        #expect(first.responses == channel.responses.count)
+        #expect(first.deliveries == channel.deliveries.count)
+
+        let reopened = try await AppDatabase.open(path: path)
+        try await reopened.saveDemo(channel)
+        #expect(try await reopened.directoryCounts() == first)
+        let truth = try await reopened.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM demo_truth") }
+        #expect(truth == catalog.messages.values.reduce(0) { $0 + $1.keyPoints.count })
+        let graded = try await reopened.reader.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE correct IS NOT NULL")
+        }
+        #expect((graded ?? 0) > 1000)
+    }
+}
