@@ -1,0 +1,51 @@
+import DecayDelivery
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("libcurl client")
+struct CurlClientTests {
+    /// A loopback sink that echoes what it received, standing in for a chat webhook.
+    static func sink() -> some ApplicationProtocol {
+        let router = Router()
+        router.post("hook") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 1 << 20)
+            var headers = HTTPFields()
+            headers[.contentType] = request.headers[.contentType] ?? "none"
+            headers[HTTPField.Name("X-Seen-Token")!] = request.headers[HTTPField.Name("X-Token")!] ?? "none"
+            headers[.retryAfter] = "7"
+            return Response(status: .accepted, headers: headers, body: .init(byteBuffer: body))
+        }
+        router.post("fail") { _, _ -> Response in Response(status: .serviceUnavailable) }
+        return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+    }
+
+    @Test func postsToALoopbackServer() async throws {
+        let client = CurlClient()
+        try await Self.sink().test(.live) { testClient in
+            let port = try #require(testClient.port)
+            let post = HTTPPost(
+                url: "http://127.0.0.1:\(port)/hook",
+                headers: [("Content-Type", "application/json"), ("X-Token", "abc")],
+                body: Array(#"{"text":"hello"}"#.utf8)
+            )
+            let result = try await client.send(post)
+            #expect(result.status == 202)
+            #expect(String(decoding: result.body, as: UTF8.self) == #"{"text":"hello"}"#)
+            #expect(result.headers["x-seen-token"] == "abc")
+            #expect(result.headers["retry-after"] == "7")
+
+            let failed = try await client.send(HTTPPost(url: "http://127.0.0.1:\(port)/fail", body: []))
+            #expect(failed.status == 503)
+        }
+    }
+
+    @Test func connectionRefusedIsATransportError() async throws {
+        let client = CurlClient()
+        await #expect(throws: HTTPTransportError.self) {
+            try await client.send(HTTPPost(url: "http://127.0.0.1:1/hook", body: Array("x".utf8), connectTimeout: 2, totalTimeout: 3))
+        }
+    }
+}
