@@ -1,0 +1,32 @@
+import DecayCore
+import DecayStore
+import Hummingbird
+import Logging
+
+public typealias AppRequestContext = BasicRequestContext
+
+/// Builds the HTTP application; the caller adds background services and runs it.
+///
+///     let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger)
+///     try await app.runService()
+public func buildApplication(
+    settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger
+) -> Application<RouterResponder<AppRequestContext>> {
+    let router = buildRouter(settings: settings, database: database, catalog: catalog)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "MessageDecay"),
+        logger: logger
+    )
+}
+
+/// All routes: `/health` is open, everything under `/api` needs the admin token.
+public func buildRouter(settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: JSONErrorMiddleware())
+    HealthController(database: database, catalog: catalog).addRoutes(to: router)
+    let api = router.group("api").add(middleware: AdminAuthMiddleware(token: settings.adminToken))
+    DirectoryController(database: database, maxBytes: settings.maxImportBytes).addRoutes(to: api)
+    ContentController(catalog: catalog).addRoutes(to: api)
+    return router
+}

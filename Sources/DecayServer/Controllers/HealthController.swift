@@ -1,0 +1,26 @@
+import DecayCore
+import DecayStore
+import Hummingbird
+
+/// `GET /health`: 200 when the database answers, with counts that show what is loaded.
+struct HealthController {
+    let database: AppDatabase
+    let catalog: ContentCatalog
+
+    struct Health: ResponseEncodable {
+        var status: String
+        var partners: Int
+        var people: Int
+        var messages: Int
+        var surveys: Int
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("health", use: self.health)
+    }
+
+    @Sendable func health(request: Request, context: some RequestContext) async throws -> Health {
+        let counts = try await self.database.directoryCounts()
+        return Health(status: "ok", partners: counts.partners, people: counts.people, messages: self.catalog.messages.count, surveys: self.catalog.surveys.count)
+    }
+}

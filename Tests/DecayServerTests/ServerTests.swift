@@ -1,0 +1,121 @@
+import DecayCore
+import DecayServer
+import DecayStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+@Suite("HTTP server")
+struct ServerTests {
+    static let token = "test-admin-token-0123456789"
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func makeApp() async throws -> (some ApplicationProtocol, AppDatabase) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("decay-server-\(UUID().uuidString)")
+        let database = try await AppDatabase.open(path: directory.appendingPathComponent("decay.sqlite").path)
+        let catalog = try ContentCatalog.load(
+            messagesDirectory: self.repoRoot.appendingPathComponent("messages").path,
+            surveysDirectory: self.repoRoot.appendingPathComponent("surveys").path
+        ).get()
+        let settings = ServerSettings(host: "127.0.0.1", port: 0, adminToken: self.token)
+        let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: Logger(label: "test"))
+        return (app, database)
+    }
+
+    static var auth: HTTPFields { [.authorization: "Bearer \(self.token)"] }
+
+    static func json(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+    }
+
+    static func error(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try self.json(response)["error"] as? [String: Any])
+    }
+
+    @Test func healthAnswersOnARealSocket() async throws {
+        let (app, _) = try await Self.makeApp()
+        try await app.test(.live) { client in
+            let response = try await client.execute(uri: "/health", method: .get)
+            #expect(response.status == .ok)
+            let body = try Self.json(response)
+            #expect(body["status"] as? String == "ok")
+            #expect(body["messages"] as? Int == 3)
+        }
+    }
+
+    @Test func adminAPIRequiresTheToken() async throws {
+        let (app, _) = try await Self.makeApp()
+        try await app.test(.live) { client in
+            let missing = try await client.execute(uri: "/api/partners", method: .get)
+            #expect(missing.status == .unauthorized)
+            #expect(try Self.error(missing)["code"] as? String == "unauthorized")
+            #expect(try Self.error(missing)["field"] as? String == "Authorization")
+
+            let wrong = try await client.execute(uri: "/api/partners", method: .get, headers: [.authorization: "Bearer nope"])
+            #expect(wrong.status == .unauthorized)
+
+            let right = try await client.execute(uri: "/api/partners", method: .get, headers: Self.auth)
+            #expect(right.status == .ok)
+            #expect(try Self.json(right)["count"] as? Int == 0)
+        }
+    }
+
+    @Test func importsThroughTheAdminAPI() async throws {
+        let (app, database) = try await Self.makeApp()
+        let examples = Self.repoRoot.appendingPathComponent("examples")
+        let partners = try Data(contentsOf: examples.appendingPathComponent("partners.csv"))
+        let people = try Data(contentsOf: examples.appendingPathComponent("people.csv"))
+        try await app.test(.live) { client in
+            var headers = Self.auth
+            headers[.contentType] = "text/csv"
+            let first = try await client.execute(uri: "/api/partners", method: .put, headers: headers, body: ByteBuffer(bytes: partners))
+            #expect(first.status == .ok)
+            #expect(try Self.json(first)["inserted"] as? Int == 8)
+            let second = try await client.execute(uri: "/api/people", method: .put, headers: headers, body: ByteBuffer(bytes: people))
+            #expect(second.status == .ok)
+
+            let listed = try await client.execute(uri: "/api/people?partner=bluepeak-managed", method: .get, headers: Self.auth)
+            let items = try #require(try Self.json(listed)["items"] as? [[String: Any]])
+            #expect(items.contains { $0["id"] as? String == "rep-0042" })
+
+            let one = try await client.execute(uri: "/api/people/rep-0042", method: .get, headers: Self.auth)
+            #expect(try Self.json(one)["partner"] as? String == "bluepeak-managed")
+            let none = try await client.execute(uri: "/api/people/nobody", method: .get, headers: Self.auth)
+            #expect(none.status == .notFound)
+        }
+        #expect(try await database.directoryCounts().people == 30)
+    }
+
+    @Test func badRowsGetAJSONErrorAndChangeNothing() async throws {
+        let (app, database) = try await Self.makeApp()
+        try await app.test(.live) { client in
+            var headers = Self.auth
+            headers[.contentType] = "application/json"
+            let body = ByteBuffer(string: #"[{"id": "ok", "name": "Fine"}, {"id": "Bad Id", "name": "X"}, {"id": "c", "name": "C", "chat_format": "fax", "chat_url": "https://x.example.com"}]"#)
+            let response = try await client.execute(uri: "/api/partners", method: .put, headers: headers, body: body)
+            #expect(response.status == .unprocessableContent)
+            let error = try Self.error(response)
+            #expect(error["code"] as? String == "invalid_rows")
+            #expect(error["field"] as? String == "row 2 id")
+            #expect((error["details"] as? [String])?.count == 2)
+        }
+        #expect(try await database.directoryCounts().partners == 0)
+    }
+
+    @Test func unknownRoutesAndContentAreJSONErrors() async throws {
+        let (app, _) = try await Self.makeApp()
+        try await app.test(.router) { client in
+            let route = try await client.execute(uri: "/nowhere", method: .get)
+            #expect(route.status == .notFound)
+            #expect(try Self.error(route)["code"] as? String == "not_found")
+
+            let message = try await client.execute(uri: "/api/messages/vault-3-launch", method: .get, headers: Self.auth)
+            #expect(try Self.json(message)["version"] as? Int == 2)
+            let missing = try await client.execute(uri: "/api/surveys/nope", method: .get, headers: Self.auth)
+            #expect(missing.status == .notFound)
+            #expect(try Self.error(missing)["message"] as? String == "survey 'nope' was not found")
+        }
+    }
+}
