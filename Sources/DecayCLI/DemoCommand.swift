@@ -1,0 +1,83 @@
+import ArgumentParser
+import DecayCore
+import DecayStore
+import Foundation
+
+/// `decay demo`: seeds a synthetic channel with known decay parameters (see docs/demo-model.md).
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Seed a realistic synthetic channel (partners, people, deliveries, relays, responses) into the database.",
+        discussion: "Deterministic for a given --seed and --as-of; running it twice changes nothing the second time."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var content: ContentOptions
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("as-of"), help: "Last day of the generated history, YYYY-MM-DD (default: today, UTC).")
+    var asOf: String?
+
+    @Option(help: "Number of partners.")
+    var partners: Int = 40
+
+    func validate() throws {
+        if self.partners < 1 || self.partners > 5000 {
+            throw ValidationError("--partners must be from 1 to 5000")
+        }
+        if let asOf, DemoSeeding.parseDay(asOf) == nil {
+            throw ValidationError("--as-of must be a date like 2026-11-20, got '\(asOf)'")
+        }
+    }
+
+    func run() async throws {
+        let catalog = try self.content.load()
+        let database = try await self.database.open()
+        let asOf = self.asOf.flatMap(DemoSeeding.parseDay) ?? DemoSeeding.today()
+        let channel = try await DemoSeeding.seed(database, catalog: catalog, seed: self.seed, asOf: asOf, partners: self.partners)
+        let counts = try await database.directoryCounts()
+        print("demo channel seeded into \(self.database.path) (seed \(self.seed), as of \(DemoSeeding.format(asOf)))")
+        print("  \(counts.partners) partners, \(counts.people) people, \(counts.deliveries) deliveries, \(channel.relays.count) relays, \(counts.responses) responses")
+        print("  true decay parameters (what scoring should recover):")
+        for (message, curves) in channel.truth.sorted(by: { $0.key < $1.key }) {
+            for (point, curve) in curves.sorted(by: { $0.key < $1.key }) {
+                let line = String(format: "    %@ / %@: half-life %.1f days, rho %.2f per hop, initial %.2f", message, point, curve.halfLife, curve.rho, curve.initial)
+                print(line)
+            }
+        }
+    }
+}
+
+/// Shared by `decay demo` and `decay serve --demo`.
+enum DemoSeeding {
+    static func seed(_ database: AppDatabase, catalog: ContentCatalog, seed: UInt64, asOf: Date, partners: Int = 40) async throws -> DemoChannel {
+        try await database.syncContent(catalog)
+        let channel = DemoGenerator(seed: seed, asOf: asOf, partnerCount: partners).generate(catalog: catalog)
+        try await database.saveDemo(channel)
+        return channel
+    }
+
+    static func parseDay(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.date(from: text)
+    }
+
+    static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+
+    /// Midnight UTC today, so a demo seeded twice on one day is identical.
+    static func today() -> Date {
+        let now = Date().timeIntervalSince1970
+        return Date(timeIntervalSince1970: now - now.truncatingRemainder(dividingBy: 86_400))
+    }
+}

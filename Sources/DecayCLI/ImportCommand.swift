@@ -1,0 +1,54 @@
+import ArgumentParser
+import DecayCore
+import DecayStore
+import Foundation
+
+/// `decay import partners|people FILE`: upserts a CSV or JSON file in one transaction, or changes nothing.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import partners or people from CSV or JSON (upsert by id, all or nothing).",
+        discussion: """
+            partners columns: \(DirectoryImport.partnerColumns.joined(separator: ","))
+            people columns:   \(DirectoryImport.personColumns.joined(separator: ","))
+            Columns may come in any order; optional ones may be left out or empty. JSON files are arrays of objects
+            with the same keys. Import partners before the people who work there.
+            """
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case partners
+        case people
+    }
+
+    @Argument(help: "What the file holds: partners or people.")
+    var kind: Kind
+
+    @Argument(help: "A .csv or .json file.")
+    var file: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        guard let data = FileManager.default.contents(atPath: self.file) else {
+            throw CLIError("cannot read \(self.file)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CLIError("\(self.file) is not UTF-8 text")
+        }
+        let format = ImportTable.Format.detect(path: self.file, text: text)
+        let database = try await self.database.open()
+        do {
+            let summary: ImportSummary
+            switch self.kind {
+            case .partners: summary = try await database.importPartners(text, format: format)
+            case .people: summary = try await database.importPeople(text, format: format)
+            }
+            print("imported \(self.kind.rawValue) from \(self.file): \(summary.inserted) new, \(summary.updated) updated")
+        } catch let errors as ImportErrors {
+            for problem in errors.problems { print("\(self.file): \(problem)") }
+            print("\(errors.problems.count) problem(s); nothing was imported")
+            throw ExitCode(1)
+        }
+    }
+}
