@@ -11,7 +11,7 @@ struct AdminAuthMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         let prefix = "Bearer "
         guard header.hasPrefix(prefix),
-            constantTimeEqual(Array(header.dropFirst(prefix.count).utf8), Array(self.token.utf8))
+            ConstantTime.equals(Array(header.dropFirst(prefix.count).utf8), Array(self.token.utf8))
         else {
             throw AppError(.unauthorized, code: "unauthorized", message: "the admin token is not valid", field: "Authorization")
         }
@@ -19,11 +19,3 @@ struct AdminAuthMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-/// Compares without an early exit, so response time does not reveal how much of the token matched.
-private func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-    var difference = UInt8(a.count == b.count ? 0 : 1)
-    for index in 0..<min(a.count, b.count) {
-        difference |= a[index] ^ b[index]
-    }
-    return difference == 0
-}
