@@ -10,30 +10,42 @@ struct GradingTests {
     )
 
     @Test func quizAnswersAreGraded() throws {
-        #expect(try Grading.grade(.choice(["a"]), for: self.choice).correct == true)
-        #expect(try Grading.grade(.choice(["b"]), for: self.choice).correct == false)
-        #expect(try Grading.grade(.choice(["b"]), for: self.choice).keyPoint == "target")
+        #expect(try Grading.grade(.text("a"), for: self.choice).correct == true)
+        #expect(try Grading.grade(.text("b"), for: self.choice).correct == false)
+        #expect(try Grading.grade(.text("b"), for: self.choice).keyPoint == "target")
     }
 
     @Test func badAnswersNameTheQuestion() throws {
         #expect(throws: AnswerError(field: "answers.q1", message: "unknown option 'z' (expected one of a, b)")) {
-            try Grading.grade(.choice(["z"]), for: self.choice)
+            try Grading.grade(.text("z"), for: self.choice)
         }
         let scale = Question(id: "q2", kind: .scale, prompt: "How?", min: 1, max: 10)
-        #expect(throws: AnswerError(field: "answers.q2", message: "expected a number from 1 to 10, got 11.0")) {
+        #expect(throws: AnswerError(field: "answers.q2", message: "expected a number from 1 to 10, got 11")) {
             try Grading.grade(.number(11), for: scale)
         }
         #expect(try Grading.grade(.number(7), for: scale).number == 7)
     }
 
+    @Test func optionsCanBeNamedByTheirText() throws {
+        #expect(try Grading.grade(.text(" b "), for: self.choice).choices == ["b"])
+        let question = Question(
+            id: "q1", kind: .singleChoice, prompt: "Who?",
+            options: [AnswerOption(id: "a", text: "Mid-market healthcare providers"), AnswerOption(id: "b", text: "Retail")],
+            correct: ["a"], keyPoint: "target"
+        )
+        #expect(try Grading.grade(.text("mid-market healthcare providers"), for: question).correct == true)
+        #expect(throws: AnswerError.self) { try Grading.grade(.list(["a", "b"]), for: question) }
+        #expect(try Grading.grade(.text("8"), for: Question(id: "s", kind: .scale, prompt: "?", min: 1, max: 10)).number == 8)
+    }
+
     @Test func yesNoUsesImplicitOptions() throws {
         let question = Question(id: "q3", kind: .yesNo, prompt: "Is it?", correct: ["no"], keyPoint: "k")
-        #expect(try Grading.grade(.choice(["no"]), for: question).correct == true)
-        #expect(try Grading.grade(.choice(["yes"]), for: question).correct == false)
+        #expect(try Grading.grade(.text("no"), for: question).correct == true)
+        #expect(try Grading.grade(.bool(true), for: question).correct == false)
     }
 
     @Test func pulseChoicesAreNotGraded() throws {
         let question = Question(id: "q4", kind: .singleChoice, prompt: "How fast?", options: [AnswerOption(id: "a", text: "A"), AnswerOption(id: "b", text: "B")])
-        #expect(try Grading.grade(.choice(["a"]), for: question).correct == nil)
+        #expect(try Grading.grade(.text("a"), for: question).correct == nil)
     }
 }

@@ -1,8 +1,10 @@
-/// What a respondent gave for one question, before grading.
+/// What a respondent gave for one question, as the source sent it: grading maps it onto the question
+/// (an option may be named by id or by its text, a scale value may arrive as text).
 public enum AnswerValue: Sendable, Equatable, Codable {
-    case choice([String])
-    case number(Double)
     case text(String)
+    case number(Double)
+    case bool(Bool)
+    case list([String])
 }
 
 /// One answer after grading against its question: quiz answers carry `correct`, free text is kept for fidelity scoring.
