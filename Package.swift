@@ -37,6 +37,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "DecayInbound",
+            dependencies: ["DecayCore", "DecayStore"]
+        ),
+        .target(
             name: "CCurl",
             linkerSettings: [.linkedLibrary("curl")]
         ),
@@ -55,6 +59,7 @@ let package = Package(
             dependencies: [
                 "DecayCore",
                 "DecayStore",
+                "DecayInbound",
                 "DecayDelivery",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,6 +80,7 @@ let package = Package(
         ),
         .executableTarget(name: "decay", dependencies: ["DecayCLI"]),
         .testTarget(name: "DecayCoreTests", dependencies: ["DecayCore"]),
+        .testTarget(name: "DecayInboundTests", dependencies: ["DecayInbound", "DecayCore", "DecayStore"]),
         .testTarget(
             name: "DecayStoreTests",
             dependencies: ["DecayCore", "DecayStore", .product(name: "GRDB", package: "GRDB.swift")]
@@ -89,6 +95,8 @@ let package = Package(
                 "DecayServer",
                 "DecayStore",
                 "DecayCore",
+                "DecayInbound",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

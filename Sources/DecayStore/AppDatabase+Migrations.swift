@@ -169,6 +169,15 @@ extension AppDatabase {
                 t.primaryKey(["message_id", "key_point_id"])
             }
         }
+        migrator.registerMigration("v2-person-chat-handle") { db in
+            try db.create(index: "person_on_chat_handle", on: "person", columns: ["chat_handle"])
+        }
+        migrator.registerMigration("v2-settings") { db in
+            try db.create(table: "setting") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .blob).notNull()
+            }
+        }
         return migrator
     }
 }

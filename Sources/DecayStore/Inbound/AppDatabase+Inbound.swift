@@ -1,0 +1,217 @@
+import DecayCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Stores the raw request and what it produced in one transaction (run it inside ``WriteBatcher`` or a write).
+    /// A repeated `(source, externalID)` returns the stored outcome and changes nothing; an event naming unknown
+    /// content or people is kept as `rejected`, to be replayed once the directory or content is fixed.
+    public static func ingest(_ request: InboundRequest, event: Result<InboundEvent, InboundError>, catalog: ContentCatalog, _ db: Database) throws -> IngestOutcome {
+        if var original = try self.storedOutcome(source: request.source, externalID: request.externalID, db) {
+            original.duplicate = true
+            return original
+        }
+        let headers = String(decoding: try JSONEncoder.sortedKeys.encode(request.headers), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO inbound_event (source, external_id, received_at, headers, body, status)
+                VALUES (?, ?, ?, ?, ?, 'processing')
+                """,
+            arguments: [request.source, request.externalID, request.receivedAt.timeIntervalSince1970, headers, Data(request.body)]
+        )
+        let inboundID = db.lastInsertedRowID
+        let outcome = try self.process(inboundID: inboundID, request: request, event: event, catalog: catalog, db)
+        try self.record(outcome, inboundID: inboundID, db)
+        return outcome
+    }
+
+    /// Re-processes a stored rejected request with a freshly decoded event; accepted ones are left alone.
+    public static func replay(inboundID: Int64, request: InboundRequest, event: Result<InboundEvent, InboundError>, catalog: ContentCatalog, _ db: Database) throws -> IngestOutcome {
+        guard let stored = try self.storedOutcome(inboundID: inboundID, db) else {
+            throw InboundError(.unprocessable, "no inbound event \(inboundID)")
+        }
+        guard stored.status == .rejected else { return stored }
+        let outcome = try self.process(inboundID: inboundID, request: request, event: event, catalog: catalog, db)
+        try self.record(outcome, inboundID: inboundID, db)
+        return outcome
+    }
+
+    private static func process(
+        inboundID: Int64, request: InboundRequest, event: Result<InboundEvent, InboundError>, catalog: ContentCatalog, _ db: Database
+    ) throws -> IngestOutcome {
+        do {
+            let event = try event.get()
+            var outcome: IngestOutcome?
+            try db.inSavepoint {
+                outcome = try self.apply(event, inboundID: inboundID, request: request, catalog: catalog, db)
+                return .commit
+            }
+            return outcome!
+        } catch let error as InboundError {
+            return IngestOutcome(inboundID: inboundID, status: .rejected, error: error)
+        }
+    }
+
+    private static func record(_ outcome: IngestOutcome, inboundID: Int64, _ db: Database) throws {
+        let result = String(decoding: try JSONEncoder.sortedKeys.encode(outcome), as: UTF8.self)
+        try db.execute(
+            sql: """
+                UPDATE inbound_event SET status = ?, error_code = ?, error_field = ?, error_message = ?, result = ?, processed_at = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                outcome.status.rawValue, outcome.error?.kind.rawValue, outcome.error?.field, outcome.error?.message, result,
+                Date().timeIntervalSince1970, inboundID,
+            ]
+        )
+    }
+
+    static func storedOutcome(source: String, externalID: String, _ db: Database) throws -> IngestOutcome? {
+        let text = try String.fetchOne(db, sql: "SELECT result FROM inbound_event WHERE source = ? AND external_id = ?", arguments: [source, externalID])
+        return try text.map { try JSONDecoder().decode(IngestOutcome.self, from: Data($0.utf8)) }
+    }
+
+    static func storedOutcome(inboundID: Int64, _ db: Database) throws -> IngestOutcome? {
+        let text = try String.fetchOne(db, sql: "SELECT result FROM inbound_event WHERE id = ?", arguments: [inboundID])
+        return try text.map { try JSONDecoder().decode(IngestOutcome.self, from: Data($0.utf8)) }
+    }
+
+    private static func apply(_ event: InboundEvent, inboundID: Int64, request: InboundRequest, catalog: ContentCatalog, _ db: Database) throws -> IngestOutcome {
+        switch event {
+        case .surveyResponse(let response):
+            return try self.applyResponse(response, inboundID: inboundID, request: request, catalog: catalog, db)
+        case .messageAck(let ack):
+            let message = try self.requireMessage(ack.message, catalog: catalog)
+            try self.requirePerson(ack.person, field: "person", db)
+            try self.recordAck(message: message, person: ack.person, at: ack.at, db)
+            return IngestOutcome(inboundID: inboundID, status: .accepted, kind: "message.ack", reached: 1)
+        case .messageRelay(let relay):
+            let message = try self.requireMessage(relay.message, catalog: catalog)
+            try self.requirePerson(relay.from, field: "from", db)
+            for (index, person) in relay.to.enumerated() {
+                try self.requirePerson(person, field: "to[\(index)]", db)
+            }
+            let reached = try self.recordRelay(relay, message: message, inboundID: inboundID, db)
+            return IngestOutcome(inboundID: inboundID, status: .accepted, kind: "message.relay", reached: reached)
+        }
+    }
+
+    private static func applyResponse(
+        _ response: SurveyResponseEvent, inboundID: Int64, request: InboundRequest, catalog: ContentCatalog, _ db: Database
+    ) throws -> IngestOutcome {
+        guard let survey = catalog.surveys[response.survey] else {
+            throw InboundError(.unprocessable, "unknown survey '\(response.survey)'", field: "survey")
+        }
+        if response.answers.isEmpty {
+            throw InboundError(.unprocessable, "no answers", field: "answers")
+        }
+        var graded: [GradedAnswer] = []
+        for (questionID, value) in response.answers.sorted(by: { $0.key < $1.key }) {
+            guard let question = survey.question(questionID) else {
+                let known = survey.questions.map(\.id).joined(separator: ", ")
+                throw InboundError(.unprocessable, "unknown question '\(questionID)' in survey '\(survey.id)' (known: \(known))", field: "answers.\(questionID)")
+            }
+            do {
+                graded.append(try Grading.grade(value, for: question))
+            } catch {
+                throw InboundError(.unprocessable, error.message, field: error.field)
+            }
+        }
+        try self.requirePerson(response.person, field: "person", db)
+        var version: Int?
+        if let messageID = survey.message {
+            version = try Int.fetchOne(
+                db, sql: "SELECT message_version FROM delivery WHERE message_id = ? AND person_id = ? ORDER BY delivered_at DESC LIMIT 1",
+                arguments: [messageID, response.person]
+            ) ?? catalog.messages[messageID]?.version
+        }
+        let responseID = try self.insertResponse(
+            source: request.source, externalID: request.externalID, surveyID: survey.id, personID: response.person,
+            messageID: survey.message, messageVersion: version, submittedAt: response.submittedAt, receivedAt: request.receivedAt,
+            inboundID: inboundID, answers: graded, db
+        )
+        let quiz = graded.compactMap(\.correct)
+        return IngestOutcome(
+            inboundID: inboundID, status: .accepted, kind: "survey.response", responseID: responseID,
+            graded: quiz.count, correct: quiz.filter { $0 }.count
+        )
+    }
+
+    private static func requireMessage(_ id: String, catalog: ContentCatalog) throws -> Message {
+        guard let message = catalog.messages[id] else {
+            throw InboundError(.unprocessable, "unknown message '\(id)'", field: "message")
+        }
+        return message
+    }
+
+    private static func requirePerson(_ id: String, field: String, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?")
+        guard try Bool.fetchOne(statement, arguments: [id]) == true else {
+            throw InboundError(.unprocessable, "unknown person '\(id)': import them first", field: field)
+        }
+    }
+
+    /// Marks the person's latest delivery of the message acknowledged (first ack wins); an ack with no known
+    /// delivery records one, as a direct delivery at the ack time.
+    private static func recordAck(message: Message, person: String, at: Date, _ db: Database) throws {
+        let time = at.timeIntervalSince1970
+        let updated = try db.cachedStatement(sql: """
+            UPDATE delivery SET acked_at = MIN(COALESCE(acked_at, ?), ?), delivered_at = MIN(delivered_at, ?)
+            WHERE id = (SELECT id FROM delivery WHERE message_id = ? AND person_id = ? ORDER BY message_version DESC LIMIT 1)
+            """)
+        try updated.execute(arguments: [time, time, time, message.id, person])
+        if db.changesCount == 0 {
+            try db.execute(
+                sql: "INSERT INTO delivery (message_id, message_version, person_id, hops, delivered_at, acked_at) VALUES (?, ?, ?, 0, ?, ?)",
+                arguments: [message.id, message.version, person, time, time]
+            )
+        }
+    }
+
+    /// Stores the relayed text and gives each recipient a delivery one hop further than the sender's
+    /// (vendor staff relaying directly give hop 0); a shorter route already known is kept.
+    private static func recordRelay(_ relay: MessageRelayEvent, message: Message, inboundID: Int64, _ db: Database) throws -> Int {
+        let time = relay.at.timeIntervalSince1970
+        let role = try String.fetchOne(db, sql: "SELECT role FROM person WHERE id = ?", arguments: [relay.from])
+        var senderHops = -1
+        if role != Role.channelManager.rawValue {
+            if let hops = try Int.fetchOne(
+                db, sql: "SELECT hops FROM delivery WHERE message_id = ? AND message_version = ? AND person_id = ?",
+                arguments: [message.id, message.version, relay.from]
+            ) {
+                senderHops = hops
+            } else {
+                senderHops = 0
+                try db.execute(
+                    sql: "INSERT INTO delivery (message_id, message_version, person_id, hops, delivered_at) VALUES (?, ?, ?, 0, ?)",
+                    arguments: [message.id, message.version, relay.from, time]
+                )
+            }
+        }
+        try db.execute(
+            sql: "INSERT INTO relay (message_id, message_version, from_person, text, relayed_at, inbound_id) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [message.id, message.version, relay.from, relay.text, time, inboundID]
+        )
+        let relayID = db.lastInsertedRowID
+        let recipient = try db.cachedStatement(sql: "INSERT OR IGNORE INTO relay_recipient (relay_id, person_id) VALUES (?, ?)")
+        let delivery = try db.cachedStatement(sql: """
+            INSERT INTO delivery (message_id, message_version, person_id, hops, via, delivered_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(message_id, message_version, person_id) DO UPDATE SET
+                hops = excluded.hops, via = excluded.via, delivered_at = excluded.delivered_at
+            WHERE excluded.hops < delivery.hops
+            """)
+        for person in Set(relay.to).sorted() {
+            try recipient.execute(arguments: [relayID, person])
+            try delivery.execute(arguments: [message.id, message.version, person, senderHops + 1, senderHops + 1 == 0 ? nil : relay.from, time])
+        }
+        return Set(relay.to).count
+    }
+}
+
+extension JSONEncoder {
+    static var sortedKeys: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
+}

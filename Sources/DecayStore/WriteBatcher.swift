@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// Group commit: concurrent writers hand their work to one loop that runs everything pending in a single
+/// transaction, each piece in its own savepoint, and answers each caller only after the commit.
+///
+///     let id = try await batcher.submit { db in try insertSomething(db) }
+public final class WriteBatcher: Sendable {
+    private struct Job: Sendable {
+        let work: @Sendable (Database) throws -> any Sendable
+        let complete: @Sendable (Result<any Sendable, any Error>) -> Void
+    }
+
+    private let writer: any DatabaseWriter
+    private let pending = Mutex<(jobs: [Job], running: Bool)>(([], false))
+    private let wake: AsyncStream<Void>
+    private let wakeContinuation: AsyncStream<Void>.Continuation
+    /// Largest number of jobs committed together; bounds latency of the last job in a batch.
+    private let maxBatch: Int
+
+    public init(writer: any DatabaseWriter, maxBatch: Int = 512) {
+        self.writer = writer
+        self.maxBatch = maxBatch
+        (self.wake, self.wakeContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Runs `work` in the next group transaction; returns once that transaction has committed.
+    public func submit<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let job = Job(
+                work: { db in try work(db) },
+                complete: { result in continuation.resume(with: result.map { $0 as! T }) }
+            )
+            let running = self.pending.withLock { state in
+                state.jobs.append(job)
+                return state.running
+            }
+            if running {
+                self.wakeContinuation.yield()
+            } else {
+                Task { await self.runOnce() }
+            }
+        }
+    }
+
+    /// The commit loop; run it as a service. When it is not running, each submit commits on its own.
+    public func run() async {
+        self.pending.withLock { $0.running = true }
+        for await _ in self.wake {
+            await self.drain()
+        }
+    }
+
+    /// Stops the loop after committing whatever is pending.
+    public func finish() async {
+        self.pending.withLock { $0.running = false }
+        self.wakeContinuation.finish()
+        await self.drain()
+    }
+
+    private func runOnce() async {
+        await self.drain()
+    }
+
+    private func drain() async {
+        while true {
+            let batch: [Job] = self.pending.withLock { state in
+                let batch = Array(state.jobs.prefix(self.maxBatch))
+                state.jobs.removeFirst(batch.count)
+                return batch
+            }
+            if batch.isEmpty { return }
+            await self.commit(batch)
+        }
+    }
+
+    private func commit(_ batch: [Job]) async {
+        do {
+            let results: [Result<any Sendable, any Error>] = try await self.writer.write { db in
+                var results: [Result<any Sendable, any Error>] = []
+                results.reserveCapacity(batch.count)
+                for job in batch {
+                    var outcome: Result<any Sendable, any Error> = .failure(CancellationError())
+                    do {
+                        try db.inSavepoint {
+                            outcome = .success(try job.work(db))
+                            return .commit
+                        }
+                    } catch {
+                        outcome = .failure(error)
+                    }
+                    results.append(outcome)
+                }
+                return results
+            }
+            for (job, result) in zip(batch, results) { job.complete(result) }
+        } catch {
+            for job in batch { job.complete(.failure(error)) }
+        }
+    }
+}
