@@ -61,7 +61,10 @@ struct ServeCommand: AsyncParsableCommand {
             let channel = try await DemoSeeding.seed(database, catalog: catalog, seed: 1, asOf: DemoSeeding.today())
             logger.info("Seeded the demo channel", metadata: ["partners": "\(channel.partners.count)", "people": "\(channel.people.count)"])
         }
-        let settings = ServerSettings(host: self.host ?? Environment.value("DECAY_HOST") ?? "127.0.0.1", port: try self.resolvedPort(), adminToken: token!)
+        let secrets = try await InboundSecretsLoader.load(database: database, demo: self.demo)
+        let settings = ServerSettings(
+            host: self.host ?? Environment.value("DECAY_HOST") ?? "127.0.0.1", port: try self.resolvedPort(), adminToken: token!, secrets: secrets
+        )
         let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

@@ -1,4 +1,5 @@
 import DecayCore
+import DecayInbound
 import DecayStore
 import Hummingbird
 import Logging
@@ -16,17 +17,21 @@ public func buildApplication(
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "MessageDecay"),
+        services: [BatcherService(batcher: database.batcher)],
         logger: logger
     )
 }
 
-/// All routes: `/health` is open, everything under `/api` needs the admin token.
+/// All routes: `/health` is open, webhooks check their own signatures, everything under `/api` needs the admin token.
 public func buildRouter(settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: JSONErrorMiddleware())
     HealthController(database: database, catalog: catalog).addRoutes(to: router)
+    let pipeline = InboundPipeline(database: database, catalog: catalog, secrets: settings.secrets)
+    WebhookController(pipeline: pipeline).addRoutes(to: router)
     let api = router.group("api").add(middleware: AdminAuthMiddleware(token: settings.adminToken))
     DirectoryController(database: database, maxBytes: settings.maxImportBytes).addRoutes(to: api)
     ContentController(catalog: catalog).addRoutes(to: api)
+    ResponsesController(database: database).addRoutes(to: api)
     return router
 }

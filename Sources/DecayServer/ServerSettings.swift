@@ -1,17 +1,21 @@
 import DecayCore
+import DecayInbound
 
 /// What `decay serve` needs to know besides the database.
 public struct ServerSettings: Sendable {
     public var host: String
     public var port: Int
     public var adminToken: String
+    /// Verifiers for the inbound webhooks and the signer of quick-survey links.
+    public var secrets: InboundSecrets
     /// Largest request body accepted, in bytes (imports of 10,000 people fit easily).
     public var maxImportBytes: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, adminToken: String, maxImportBytes: Int = 32 << 20) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, adminToken: String, secrets: InboundSecrets, maxImportBytes: Int = 32 << 20) {
         self.host = host
         self.port = port
         self.adminToken = adminToken
+        self.secrets = secrets
         self.maxImportBytes = maxImportBytes
     }
 }

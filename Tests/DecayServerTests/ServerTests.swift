@@ -1,4 +1,5 @@
 import DecayCore
+import DecayInbound
 import DecayServer
 import DecayStore
 import Foundation
@@ -19,9 +20,26 @@ struct ServerTests {
             messagesDirectory: self.repoRoot.appendingPathComponent("messages").path,
             surveysDirectory: self.repoRoot.appendingPathComponent("surveys").path
         ).get()
-        let settings = ServerSettings(host: "127.0.0.1", port: 0, adminToken: self.token)
+        let settings = ServerSettings(host: "127.0.0.1", port: 0, adminToken: self.token, secrets: try self.secrets())
         let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: Logger(label: "test"))
         return (app, database)
+    }
+
+    static let webhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+
+    static func secrets() throws -> InboundSecrets {
+        InboundSecrets(
+            standardWebhooks: try StandardWebhooks(secret: self.webhookSecret), slack: nil, typeform: nil,
+            links: try SurveyTokenSigner(secret: Array(repeating: 7, count: 32))
+        )
+    }
+
+    static func pipeline(_ database: AppDatabase) throws -> InboundPipeline {
+        let catalog = try ContentCatalog.load(
+            messagesDirectory: self.repoRoot.appendingPathComponent("messages").path,
+            surveysDirectory: self.repoRoot.appendingPathComponent("surveys").path
+        ).get()
+        return InboundPipeline(database: database, catalog: catalog, secrets: try self.secrets())
     }
 
     static var auth: HTTPFields { [.authorization: "Bearer \(self.token)"] }

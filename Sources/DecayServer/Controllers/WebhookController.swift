@@ -1,0 +1,85 @@
+import DecayCore
+import DecayInbound
+import DecayStore
+import Foundation
+import Hummingbird
+
+/// `POST /webhooks/...`: each verifies its own signature on the raw body, then hands it to the pipeline.
+/// A 2xx is sent only after the request and its effects are committed.
+struct WebhookController {
+    let pipeline: InboundPipeline
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.post("webhooks/events", use: self.events)
+    }
+
+    @Sendable func events(request: Request, context: some RequestContext) async throws -> Response {
+        let body = try await Self.readBody(request)
+        return try await Self.respond {
+            try await self.pipeline.receiveEvent(headers: Self.headers(request), body: body, now: Date())
+        }
+    }
+
+    /// Reads the raw body, refusing anything over the inbound limit with 413 before reading it all.
+    static func readBody(_ request: Request) async throws -> [UInt8] {
+        let limit = InboundPipeline.maxBodyBytes
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw AppError(.contentTooLarge, code: "payload_too_large", message: "body is \(length) bytes; the limit is \(limit)")
+        }
+        do {
+            let buffer = try await request.body.collect(upTo: limit)
+            return Array(buffer.readableBytesView)
+        } catch {
+            throw AppError(.contentTooLarge, code: "payload_too_large", message: "body is larger than the limit of \(limit) bytes")
+        }
+    }
+
+    static func headers(_ request: Request) -> [String: String] {
+        var headers: [String: String] = [:]
+        for field in request.headers {
+            headers[field.name.canonicalName] = field.value
+        }
+        return headers
+    }
+
+    /// Maps the pipeline's answer to HTTP: accepted and duplicates 200, rejected 422 (kept for replay), errors by kind.
+    static func respond(_ body: () async throws -> IngestOutcome) async throws -> Response {
+        do {
+            let outcome = try await body()
+            if outcome.status == .rejected, let error = outcome.error {
+                throw AppError(
+                    .unprocessableContent, code: error.kind.rawValue,
+                    message: "\(error.message) (kept as inbound event \(outcome.inboundID); fix the cause, then `decay inbox replay \(outcome.inboundID)`)",
+                    field: error.field
+                )
+            }
+            return try jsonResponse(OutcomeBody(outcome))
+        } catch let error as InboundError {
+            throw AppError(HTTPResponse.Status(code: error.kind.status), code: error.kind.rawValue, message: error.message, field: error.field)
+        } catch let error as SourceNotConfigured {
+            throw AppError(.serviceUnavailable, code: "not_configured", message: error.message)
+        }
+    }
+
+    struct OutcomeBody: Encodable {
+        var status: String
+        var duplicate: Bool
+        var inbound_id: Int64
+        var kind: String?
+        var response_id: Int64?
+        var graded: Int?
+        var correct: Int?
+        var reached: Int?
+
+        init(_ outcome: IngestOutcome) {
+            self.status = outcome.status.rawValue
+            self.duplicate = outcome.duplicate
+            self.inbound_id = outcome.inboundID
+            self.kind = outcome.kind
+            self.response_id = outcome.responseID
+            self.graded = outcome.graded
+            self.correct = outcome.correct
+            self.reached = outcome.reached
+        }
+    }
+}
