@@ -26,10 +26,13 @@ struct ServerTests {
     }
 
     static let webhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    static let slackSecret = "8f742231b10e8888abcd99yyyzzz85a5"
+    static let typeformSecret = "typeform-test-secret"
 
     static func secrets() throws -> InboundSecrets {
         InboundSecrets(
-            standardWebhooks: try StandardWebhooks(secret: self.webhookSecret), slack: nil, typeform: nil,
+            standardWebhooks: try StandardWebhooks(secret: self.webhookSecret),
+            slack: try SlackSignature(signingSecret: self.slackSecret), typeform: try TypeformSignature(secret: self.typeformSecret),
             links: try SurveyTokenSigner(secret: Array(repeating: 7, count: 32))
         )
     }

@@ -41,6 +41,76 @@ public struct InboundPipeline: Sendable {
         return try await self.database.ingest(request, event: .success(event), catalog: self.catalog)
     }
 
+    /// `POST /webhooks/slack` (request signing v0). Returns nil for interactions MessageDecay does not handle,
+    /// which Slack should get a plain 200 for.
+    public func receiveSlack(headers: [String: String], body: [UInt8], now: Date) async throws -> IngestOutcome? {
+        guard let verifier = self.secrets.slack else {
+            throw SourceNotConfigured(source: "Slack", variable: "DECAY_SLACK_SIGNING_SECRET")
+        }
+        try Self.checkSize(body)
+        do {
+            try verifier.verify(
+                timestampHeader: headers[SlackSignature.timestampHeader.lowercased()],
+                signatureHeader: headers[SlackSignature.signatureHeader.lowercased()], body: body, now: now
+            )
+        } catch {
+            throw Self.unauthorized(error)
+        }
+        guard case .actions(let interaction) = try SlackInteraction.parse(formBody: body) else { return nil }
+        let request = InboundRequest(source: "slack", externalID: interaction.idempotencyKey, receivedAt: now, body: body)
+        return try await self.database.ingest(request, event: await self.slackEvent(interaction, receivedAt: now), catalog: self.catalog)
+    }
+
+    /// `POST /webhooks/typeform` (`Typeform-Signature`); the form response token is the idempotency key.
+    public func receiveTypeform(headers: [String: String], body: [UInt8], now: Date) async throws -> IngestOutcome {
+        guard let verifier = self.secrets.typeform else {
+            throw SourceNotConfigured(source: "Typeform", variable: "DECAY_TYPEFORM_SECRET")
+        }
+        try Self.checkSize(body)
+        do {
+            try verifier.verify(signatureHeader: headers[TypeformSignature.signatureHeader.lowercased()], body: body)
+        } catch {
+            throw Self.unauthorized(error)
+        }
+        let submission = try TypeformSubmission.parse(body)
+        let request = InboundRequest(source: "typeform", externalID: submission.token, receivedAt: now, body: body)
+        return try await self.database.ingest(request, event: .success(submission.event), catalog: self.catalog)
+    }
+
+    /// A button click as an event: the person is named in the button, or found by the clicking user's chat handle.
+    func slackEvent(_ interaction: SlackInteraction, receivedAt: Date) async -> Result<InboundEvent, InboundError> {
+        guard let action = interaction.actions.first else {
+            return .failure(InboundError(.unprocessable, "no MessageDecay button in the interaction", field: "payload.actions"))
+        }
+        let at = action.date ?? receivedAt
+        let named: String?
+        switch action.value {
+        case .answer(_, _, _, let person), .ack(_, let person): named = person
+        }
+        var person = named
+        if person == nil {
+            for handle in [interaction.userID, interaction.userName].compactMap({ $0 }) {
+                if let found = try? await self.database.person(chatHandle: handle) {
+                    person = found.id
+                    break
+                }
+            }
+        }
+        guard let person else {
+            let name = interaction.userName.map { " (\($0))" } ?? ""
+            return .failure(InboundError(
+                .unprocessable, "Slack user \(interaction.userID)\(name) is not in the directory: set their chat_handle to the Slack user id",
+                field: "payload.user.id"
+            ))
+        }
+        switch action.value {
+        case .answer(let survey, let question, let option, _):
+            return .success(.surveyResponse(SurveyResponseEvent(survey: survey, person: person, submittedAt: at, answers: [question: .text(option)])))
+        case .ack(let message, _):
+            return .success(.messageAck(MessageAckEvent(message: message, person: person, at: at)))
+        }
+    }
+
     /// Re-decodes a stored request and processes it again; for rejected events after the directory or content is fixed.
     public func replay(_ id: Int64) async throws -> IngestOutcome {
         guard let request = try await self.database.inboundRequest(id) else {
@@ -60,6 +130,13 @@ public struct InboundPipeline: Sendable {
         switch request.source {
         case "events":
             return try EventDecoder.decode(request.body)
+        case "typeform":
+            return try TypeformSubmission.parse(request.body).event
+        case "slack":
+            guard case .actions(let interaction) = try SlackInteraction.parse(formBody: request.body) else {
+                throw InboundError(.malformed, "the stored Slack interaction has no MessageDecay button", field: "payload.actions")
+            }
+            return try await self.slackEvent(interaction, receivedAt: request.receivedAt).get()
         default:
             throw InboundError(.malformed, "cannot replay events from source '\(request.source)'", field: "source")
         }

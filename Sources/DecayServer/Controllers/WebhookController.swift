@@ -11,6 +11,23 @@ struct WebhookController {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.post("webhooks/events", use: self.events)
+        router.post("webhooks/slack", use: self.slack)
+        router.post("webhooks/typeform", use: self.typeform)
+    }
+
+    /// Slack needs an answer within 3 seconds; ingest takes one group commit. Other interaction types get a plain 200.
+    @Sendable func slack(request: Request, context: some RequestContext) async throws -> Response {
+        let body = try await Self.readBody(request)
+        return try await Self.respond {
+            try await self.pipeline.receiveSlack(headers: Self.headers(request), body: body, now: Date())
+        }
+    }
+
+    @Sendable func typeform(request: Request, context: some RequestContext) async throws -> Response {
+        let body = try await Self.readBody(request)
+        return try await Self.respond {
+            try await self.pipeline.receiveTypeform(headers: Self.headers(request), body: body, now: Date())
+        }
     }
 
     @Sendable func events(request: Request, context: some RequestContext) async throws -> Response {
@@ -42,10 +59,11 @@ struct WebhookController {
         return headers
     }
 
-    /// Maps the pipeline's answer to HTTP: accepted and duplicates 200, rejected 422 (kept for replay), errors by kind.
-    static func respond(_ body: () async throws -> IngestOutcome) async throws -> Response {
+    /// Maps the pipeline's answer to HTTP: accepted and duplicates 200, rejected 422 (kept for replay), errors by kind,
+    /// and a plain 200 when the source sent something MessageDecay deliberately ignores.
+    static func respond(_ body: () async throws -> IngestOutcome?) async throws -> Response {
         do {
-            let outcome = try await body()
+            guard let outcome = try await body() else { return Response(status: .ok) }
             if outcome.status == .rejected, let error = outcome.error {
                 throw AppError(
                     .unprocessableContent, code: error.kind.rawValue,
