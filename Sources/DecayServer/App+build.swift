@@ -29,9 +29,11 @@ public func buildRouter(settings: ServerSettings, database: AppDatabase, catalog
     HealthController(database: database, catalog: catalog).addRoutes(to: router)
     let pipeline = InboundPipeline(database: database, catalog: catalog, secrets: settings.secrets)
     WebhookController(pipeline: pipeline).addRoutes(to: router)
+    SurveyPageController(pipeline: pipeline).addRoutes(to: router)
     let api = router.group("api").add(middleware: AdminAuthMiddleware(token: settings.adminToken))
     DirectoryController(database: database, maxBytes: settings.maxImportBytes).addRoutes(to: api)
     ContentController(catalog: catalog).addRoutes(to: api)
     ResponsesController(database: database).addRoutes(to: api)
+    LinksController(pipeline: pipeline, publicURL: settings.publicURL).addRoutes(to: api)
     return router
 }

@@ -10,12 +10,18 @@ public struct ServerSettings: Sendable {
     public var secrets: InboundSecrets
     /// Largest request body accepted, in bytes (imports of 10,000 people fit easily).
     public var maxImportBytes: Int
+    /// Where people reach this service, for links in chat (`DECAY_PUBLIC_URL`); defaults to the listen address.
+    public var publicURL: String
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, adminToken: String, secrets: InboundSecrets, maxImportBytes: Int = 32 << 20) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, adminToken: String, secrets: InboundSecrets, publicURL: String? = nil,
+        maxImportBytes: Int = 32 << 20
+    ) {
         self.host = host
         self.port = port
         self.adminToken = adminToken
         self.secrets = secrets
         self.maxImportBytes = maxImportBytes
+        self.publicURL = publicURL ?? "http://\(host):\(port)"
     }
 }

@@ -132,6 +132,8 @@ public struct InboundPipeline: Sendable {
             return try EventDecoder.decode(request.body)
         case "typeform":
             return try TypeformSubmission.parse(request.body).event
+        case "page":
+            return try self.pageEvent(request)
         case "slack":
             guard case .actions(let interaction) = try SlackInteraction.parse(formBody: request.body) else {
                 throw InboundError(.malformed, "the stored Slack interaction has no MessageDecay button", field: "payload.actions")

@@ -68,6 +68,11 @@ extension AppDatabase {
         }
     }
 
+    /// The stored outcome of a request, if it arrived before.
+    public func inboundOutcome(source: String, externalID: String) async throws -> IngestOutcome? {
+        try await self.reader.read { db in try Self.storedOutcome(source: source, externalID: externalID, db) }
+    }
+
     /// The stored raw request, for replay.
     public func inboundRequest(_ id: Int64) async throws -> InboundRequest? {
         try await self.reader.read { db in
