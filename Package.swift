@@ -71,6 +71,7 @@ let package = Package(
             dependencies: [
                 "DecayCore",
                 "DecayStore",
+                "DecayInbound",
                 "DecayDelivery",
                 "DecayServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -63,7 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let secrets = try await InboundSecretsLoader.load(database: database, demo: self.demo)
         let settings = ServerSettings(
-            host: self.host ?? Environment.value("DECAY_HOST") ?? "127.0.0.1", port: try self.resolvedPort(), adminToken: token!, secrets: secrets
+            host: self.host ?? Environment.value("DECAY_HOST") ?? "127.0.0.1", port: try self.resolvedPort(), adminToken: token!, secrets: secrets,
+            publicURL: Environment.value("DECAY_PUBLIC_URL")
         )
         let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
