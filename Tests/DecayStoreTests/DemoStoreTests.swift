@@ -1,5 +1,5 @@
 import DecayCore
-import DecayStore
+@testable import DecayStore
 import Foundation
 import GRDB
 import Testing
@@ -30,5 +30,20 @@ struct DemoStoreTests {
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE correct IS NOT NULL")
         }
         #expect((graded ?? 0) > 1000)
+    }
+}
+
+@Suite("Ingest outcome JSON")
+struct IngestOutcomeJSONTests {
+    @Test func handWrittenJSONDecodesBackToTheSameOutcome() throws {
+        let outcomes = [
+            IngestOutcome(inboundID: 7, status: .accepted, kind: "survey.response", responseID: 3, graded: 2, correct: 1),
+            IngestOutcome(inboundID: 8, status: .rejected, error: InboundError(.unprocessable, "unknown person 'a\"b\\\n\u{01}é'", field: "person")),
+            IngestOutcome(inboundID: 9, status: .accepted, duplicate: true, kind: "message.relay", reached: 4),
+        ]
+        for outcome in outcomes {
+            #expect(try JSONDecoder().decode(IngestOutcome.self, from: Data(outcome.json.utf8)) == outcome)
+        }
+        #expect(JSONText.object(["b": "1", "a": "x\"y"]) == #"{"a":"x\"y","b":"1"}"#)
     }
 }

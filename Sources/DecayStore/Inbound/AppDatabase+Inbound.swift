@@ -11,14 +11,13 @@ extension AppDatabase {
             original.duplicate = true
             return original
         }
-        let headers = String(decoding: try JSONEncoder.sortedKeys.encode(request.headers), as: UTF8.self)
-        try db.execute(
-            sql: """
-                INSERT INTO inbound_event (source, external_id, received_at, headers, body, status)
-                VALUES (?, ?, ?, ?, ?, 'processing')
-                """,
-            arguments: [request.source, request.externalID, request.receivedAt.timeIntervalSince1970, headers, Data(request.body)]
-        )
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO inbound_event (source, external_id, received_at, headers, body, status)
+            VALUES (?, ?, ?, ?, ?, 'processing')
+            """)
+        try insert.execute(arguments: [
+            request.source, request.externalID, request.receivedAt.timeIntervalSince1970, JSONText.object(request.headers), Data(request.body),
+        ])
         let inboundID = db.lastInsertedRowID
         let outcome = try self.process(inboundID: inboundID, request: request, event: event, catalog: catalog, db)
         try self.record(outcome, inboundID: inboundID, db)
@@ -53,21 +52,19 @@ extension AppDatabase {
     }
 
     private static func record(_ outcome: IngestOutcome, inboundID: Int64, _ db: Database) throws {
-        let result = String(decoding: try JSONEncoder.sortedKeys.encode(outcome), as: UTF8.self)
-        try db.execute(
-            sql: """
-                UPDATE inbound_event SET status = ?, error_code = ?, error_field = ?, error_message = ?, result = ?, processed_at = ?
-                WHERE id = ?
-                """,
-            arguments: [
-                outcome.status.rawValue, outcome.error?.kind.rawValue, outcome.error?.field, outcome.error?.message, result,
-                Date().timeIntervalSince1970, inboundID,
-            ]
-        )
+        let update = try db.cachedStatement(sql: """
+            UPDATE inbound_event SET status = ?, error_code = ?, error_field = ?, error_message = ?, result = ?, processed_at = ?
+            WHERE id = ?
+            """)
+        try update.execute(arguments: [
+            outcome.status.rawValue, outcome.error?.kind.rawValue, outcome.error?.field, outcome.error?.message, outcome.json,
+            Date().timeIntervalSince1970, inboundID,
+        ])
     }
 
     static func storedOutcome(source: String, externalID: String, _ db: Database) throws -> IngestOutcome? {
-        let text = try String.fetchOne(db, sql: "SELECT result FROM inbound_event WHERE source = ? AND external_id = ?", arguments: [source, externalID])
+        let statement = try db.cachedStatement(sql: "SELECT result FROM inbound_event WHERE source = ? AND external_id = ?")
+        let text = try String.fetchOne(statement, arguments: [source, externalID])
         return try text.map { try JSONDecoder().decode(IngestOutcome.self, from: Data($0.utf8)) }
     }
 
@@ -120,10 +117,10 @@ extension AppDatabase {
         try self.requirePerson(response.person, field: "person", db)
         var version: Int?
         if let messageID = survey.message {
-            version = try Int.fetchOne(
-                db, sql: "SELECT message_version FROM delivery WHERE message_id = ? AND person_id = ? ORDER BY delivered_at DESC LIMIT 1",
-                arguments: [messageID, response.person]
-            ) ?? catalog.messages[messageID]?.version
+            let latest = try db.cachedStatement(
+                sql: "SELECT message_version FROM delivery WHERE message_id = ? AND person_id = ? ORDER BY delivered_at DESC LIMIT 1"
+            )
+            version = try Int.fetchOne(latest, arguments: [messageID, response.person]) ?? catalog.messages[messageID]?.version
         }
         let responseID = try self.insertResponse(
             source: request.source, externalID: request.externalID, surveyID: survey.id, personID: response.person,
@@ -205,13 +202,5 @@ extension AppDatabase {
             try delivery.execute(arguments: [message.id, message.version, person, senderHops + 1, senderHops + 1 == 0 ? nil : relay.from, time])
         }
         return Set(relay.to).count
-    }
-}
-
-extension JSONEncoder {
-    static var sortedKeys: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
     }
 }
