@@ -4,8 +4,10 @@ import GRDB
 
 extension AppDatabase {
     /// Writes a generated demo channel in one transaction; re-running with the same seed changes nothing.
+    /// Refuses, changing nothing, when it would overwrite partners or people that are not this demo's.
     public func saveDemo(_ channel: DemoChannel) async throws {
         try await self.writer.write { db in
+            try Self.checkDemoConflicts(channel, db)
             _ = try Self.upsert(channel.partners, db)
             _ = try Self.upsert(Self.managersFirst(channel.people), db)
             let delivery = try db.cachedStatement(sql: """
@@ -52,9 +54,37 @@ extension AppDatabase {
         }
     }
 
+    private static func checkDemoConflicts(_ channel: DemoChannel, _ db: Database) throws {
+        var clashes: [String] = []
+        for partner in channel.partners {
+            if let stored = try Row.fetchOne(db, sql: "SELECT * FROM partner WHERE id = ?", arguments: [partner.id]).map(Self.partner), stored != partner {
+                clashes.append(partner.id)
+            }
+        }
+        for person in channel.people {
+            if let stored = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [person.id]).map(Self.person), stored != person {
+                clashes.append(person.id)
+            }
+        }
+        if !clashes.isEmpty {
+            throw DemoConflict(ids: clashes)
+        }
+    }
+
     /// People ordered so that no one is written before the person they report to is (reports_to has no FK, but keep it tidy).
     private static func managersFirst(_ people: [Person]) -> [Person] {
         let rank: [Role: Int] = [.channelManager: 0, .partnerManager: 1, .rep: 2]
         return people.sorted { (rank[$0.role] ?? 3, $0.id) < (rank[$1.role] ?? 3, $1.id) }
+    }
+}
+
+/// The demo would overwrite directory rows it did not create (or created with another seed).
+public struct DemoConflict: Error, Sendable, CustomStringConvertible {
+    public var ids: [String]
+
+    public var description: String {
+        let sample = self.ids.prefix(5).joined(separator: ", ")
+        return "the database already holds \(self.ids.count) partners or people with the demo's ids but other data (\(sample)\(self.ids.count > 5 ? ", ..." : "")); "
+            + "nothing was changed: seed the demo into an empty database (--db) or re-run it with the same --seed"
     }
 }

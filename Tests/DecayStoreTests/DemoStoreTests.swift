@@ -47,3 +47,21 @@ struct IngestOutcomeJSONTests {
         #expect(JSONText.object(["b": "1", "a": "x\"y"]) == #"{"a":"x\"y","b":"1"}"#)
     }
 }
+
+@Suite("Demo conflicts")
+struct DemoConflictTests {
+    @Test func demoRefusesToOverwriteOtherPeople() async throws {
+        let catalog = try ContentCatalog.load(
+            messagesDirectory: TestDatabase.repoRoot.appendingPathComponent("messages").path,
+            surveysDirectory: TestDatabase.repoRoot.appendingPathComponent("surveys").path
+        ).get()
+        let database = try await TestDatabase.open()
+        let asOf = Date(timeIntervalSince1970: 1_795_132_800)
+        try await database.saveDemo(DemoGenerator(seed: 1, asOf: asOf).generate(catalog: catalog))
+        let before = try await database.directoryCounts()
+        await #expect(throws: DemoConflict.self) {
+            try await database.saveDemo(DemoGenerator(seed: 2, asOf: asOf).generate(catalog: catalog))
+        }
+        #expect(try await database.directoryCounts() == before)
+    }
+}
