@@ -12,8 +12,13 @@ struct DatabaseOptions: ParsableArguments {
         self.databasePath ?? Environment.value("DECAY_DB") ?? "./decay.sqlite"
     }
 
+    /// `DECAY_DURABILITY`: `full` (default, fsync per commit) or `normal` (survives process crashes, not power loss).
     func open() async throws -> AppDatabase {
-        try await AppDatabase.open(path: self.path)
+        let text = Environment.value("DECAY_DURABILITY") ?? "full"
+        guard let durability = AppDatabase.Durability(rawValue: text) else {
+            throw CLIError("DECAY_DURABILITY must be full or normal, got '\(text)'")
+        }
+        return try await AppDatabase.open(path: self.path, durability: durability)
     }
 }
 

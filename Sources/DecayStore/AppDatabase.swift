@@ -19,36 +19,43 @@ public struct AppDatabase: Sendable {
 
     public var reader: any DatabaseReader { self.writer }
 
+    /// How hard a commit insists on reaching the disk.
+    public enum Durability: String, Sendable, CaseIterable {
+        /// fsync on every commit: a 2xx survives a power cut (the default).
+        case full
+        /// WAL without fsync per commit: survives a crash of the process, not of the machine; faster on slow disks.
+        case normal
+    }
+
     /// Opens (creating if needed) the database file and migrates it, off the cooperative thread pool.
-    public static func open(path: String) async throws -> AppDatabase {
+    public static func open(path: String, durability: Durability = .full) async throws -> AppDatabase {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try Self.openSync(path: path) })
+                continuation.resume(with: Result { try Self.openSync(path: path, durability: durability) })
             }
         }
     }
 
     /// Opens and migrates on the calling thread; for tests and tools outside async code.
-    public static func openSync(path: String) throws -> AppDatabase {
+    public static func openSync(path: String, durability: Durability = .full) throws -> AppDatabase {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        return try AppDatabase(DatabasePool(path: path, configuration: self.configuration))
+        return try AppDatabase(DatabasePool(path: path, configuration: self.configuration(durability)))
     }
 
     /// An in-memory database, for tests that do not care about the file.
     public static func inMemory() throws -> AppDatabase {
-        try AppDatabase(DatabaseQueue(configuration: self.configuration))
+        try AppDatabase(DatabaseQueue(configuration: self.configuration(.full)))
     }
 
-    static var configuration: Configuration {
+    static func configuration(_ durability: Durability) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        // FULL: a 2xx on a webhook promises the answer survives a power cut, not only a crash; group commits amortise the fsync.
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: durability == .full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
         }
         return configuration
     }
