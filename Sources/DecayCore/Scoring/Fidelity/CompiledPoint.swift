@@ -1,0 +1,47 @@
+/// A key point ready for scoring: its phrases tokenised and stemmed, its numbers read, once per message.
+///
+/// Example: the migration-discount point (`"... by 30 June 2027 get 30% off ..."`, slots `["30%", ...]` and
+/// `["30 june", ...]`) checks units `%` and `june`, so `15% off` is a changed number and `1 March` is not.
+struct CompiledPoint: Sendable {
+    let id: String
+    let weight: Double
+    let slotCount: Int
+    /// Concept phrases first (slot order), then distortion phrases; duplicates within a group dropped.
+    let phrases: [CompiledPhrase]
+    /// Units whose numbers must survive: those of numbers in concept phrases (`"4 hours"` -> `hour`,
+    /// `"30%"` -> `%`). A number in a concept phrase without a unit (`"100-2,000"`) takes the unit of the same
+    /// value in the point's text (`100-2,000 staff` -> `staff`), else stays unitless. Empty when no concept
+    /// phrase holds a number: the point's numbers are then context (a date, a version), not checked.
+    let checkedUnits: Set<String>
+    /// The numbers a nearby number of a checked unit may equal: those in the point's text and concept phrases.
+    let knownNumbers: [FidelityNumber]
+
+    init(_ keyPoint: KeyPoint) {
+        self.id = keyPoint.id
+        self.weight = keyPoint.weight
+        self.slotCount = keyPoint.concepts.count
+        var phrases: [CompiledPhrase] = []
+        for (role, groups) in [(CompiledPhrase.Role.slot, keyPoint.concepts), (.distortion, keyPoint.distortions)] {
+            for (group, list) in groups.enumerated() {
+                var seen: Set<[String]> = []
+                for text in list {
+                    let keys = Tokenizer.tokens(text).map(FidelityText.key)
+                    guard !keys.isEmpty, seen.insert(keys).inserted else { continue }
+                    phrases.append(CompiledPhrase(text: text, keys: keys, role: role, group: group))
+                }
+            }
+        }
+        self.phrases = phrases
+        let textNumbers = FidelityNumber.all(in: keyPoint.text)
+        let conceptNumbers = keyPoint.concepts.joined().flatMap(FidelityNumber.all(in:)).map { number in
+            guard number.unit.isEmpty,
+                  let named = textNumbers.first(where: { $0.value == number.value && !$0.unit.isEmpty && $0.unit != "%" })
+            else { return number }
+            var adopted = number
+            adopted.unit = named.unit
+            return adopted
+        }
+        self.checkedUnits = Set(conceptNumbers.map(\.unit))
+        self.knownNumbers = textNumbers + conceptNumbers
+    }
+}

@@ -1,0 +1,100 @@
+/// Scores free text (quiz answers, relayed messages) against a message's key points; build once, score many.
+///
+/// Rules ("Relay fidelity", docs/scoring-fidelity.md):
+/// - Text and phrases are tokenised by `Tokenizer` (NFKC, lowercase, hyphens split, numbers kept with `%`)
+///   and words stemmed with Porter2; a vowel-less plural `s` is dropped (`SMBs` meets `smb`). Clauses end at
+///   `. ! ? ; :` before a space, at blank lines and before list items; nothing below reaches across them.
+/// - A phrase matches where its keys occur contiguously, stop words included (`on top of`, `100-2,000`).
+///   A slot matches when any of its phrases does.
+/// - Distorted when (a) a distortion phrase matches and is not negated, (b) a negation (`not`, `no`, `never`,
+///   `without`, `nor`, `cannot`, any `n't` form) stands at most 3 tokens before a slot match, or (c) a number at
+///   most 4 tokens from a slot match counts a unit that the point's concept phrases use (`%`, or the word after
+///   the number: `4 hours` -> `hour`) with a value (`3` equals `3.0`) that no number of that unit in the point's
+///   text or concept phrases has: `15%` for `30%`, `24 hours` for `4 hours`, but not `1 March` near `30%`.
+///   A negation governs the nearest following match and a chain of same-role matches after it, so
+///   `not retail SMBs` rules distortions out instead of negating the point.
+/// - Otherwise present when every slot matches, else missing. `fidelity` = weight of present points / total weight.
+/// - `wordingDrift` is ROUGE-1 recall and ROUGE-L F1 against the key point texts joined, tokenised as
+///   rouge-score does, stemmed with Porter2 rather than rouge-score's Porter.
+///
+/// Example: `FidelityScorer(message: vault).score("Vault 3 is not for healthcare").status(of: "target-market")`
+/// is `.distorted`.
+public struct FidelityScorer: Sendable {
+    private let points: [CompiledPoint]
+    /// First match key of every phrase -> (point, phrase) pairs, so one pass over the text finds all matches.
+    private let index: [String: [PhraseReference]]
+    private let rouge: RougeReference
+
+    /// Scores against every key point of `message`.
+    public init(message: Message) {
+        self.init(keyPoints: message.keyPoints)
+    }
+
+    /// Scores against the given key points only (a free-text question checks a subset).
+    public init(keyPoints: [KeyPoint]) {
+        let points = keyPoints.map(CompiledPoint.init)
+        var index: [String: [PhraseReference]] = [:]
+        for (pointIndex, point) in points.enumerated() {
+            for (phraseIndex, phrase) in point.phrases.enumerated() {
+                index[phrase.keys[0], default: []].append(PhraseReference(point: pointIndex, phrase: phraseIndex))
+            }
+        }
+        self.points = points
+        self.index = index
+        self.rouge = RougeReference(keyPoints.map(\.text).joined(separator: "\n"), stem: true)
+    }
+
+    /// The status of every key point in `text`, the weighted share present, and the wording drift.
+    public func score(_ text: String) -> FidelityReport {
+        let prepared = FidelityText(text)
+        let occurrences = self.occurrences(in: prepared)
+        var scores: [PointScore] = []
+        scores.reserveCapacity(self.points.count)
+        var total = 0.0
+        var present = 0.0
+        for (index, point) in self.points.enumerated() {
+            let status = point.status(of: occurrences[index], in: prepared)
+            scores.append(PointScore(keyPointID: point.id, weight: point.weight, status: status))
+            total += point.weight
+            if status.kind == .present {
+                present += point.weight
+            }
+        }
+        return FidelityReport(points: scores, fidelity: total > 0 ? present / total : 0, wordingDrift: self.rouge.score(text))
+    }
+
+    /// All phrase matches per point, ordered by start, longer matches first at the same start.
+    private func occurrences(in text: FidelityText) -> [[PhraseOccurrence]] {
+        var result = [[PhraseOccurrence]](repeating: [], count: self.points.count)
+        for start in 0..<text.count {
+            guard let references = self.index[text.keys[start]] else { continue }
+            for reference in references {
+                let keys = self.points[reference.point].phrases[reference.phrase].keys
+                let end = start + keys.count
+                guard end <= text.count, text.clauses[end - 1] == text.clauses[start] else { continue }
+                var matches = true
+                for offset in 1..<keys.count where text.keys[start + offset] != keys[offset] {
+                    matches = false
+                    break
+                }
+                if matches {
+                    result[reference.point].append(PhraseOccurrence(phrase: reference.phrase, range: start..<end))
+                }
+            }
+        }
+        for point in result.indices where result[point].count > 1 {
+            result[point].sort { a, b in
+                if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
+                if a.range.count != b.range.count { return a.range.count > b.range.count }
+                return a.phrase < b.phrase
+            }
+        }
+        return result
+    }
+}
+
+/// Where a phrase lives: index of its point and of the phrase within the point.
+private struct PhraseReference: Sendable {
+    let point: Int
+    let phrase: Int
+}
