@@ -1,0 +1,54 @@
+import Foundation
+
+/// Bootstrap over people: resample people with replacement, refit (warm-started from the full fit), and take
+/// the 2.5th and 97.5th percentiles. Seeded SplitMix64, single stream, so the same seed gives the same intervals.
+public struct ForgettingBootstrap: Sendable {
+    public var resamples: Int
+    public var seed: UInt64
+
+    public init(resamples: Int = 200, seed: UInt64 = 1) {
+        self.resamples = resamples
+        self.seed = seed
+    }
+
+    /// Refits `objective` on each resample of its people; returns the decoded parameters and how many refits
+    /// hit the iteration limit. A resample is expressed as per-person counts used as weights, so nothing is copied.
+    func replicates(
+        of objective: ForgettingObjective, from start: [Double], optimizer: DampedNewton
+    ) -> (parameters: [ForgettingObjective.Parameters], unconverged: Int) {
+        var random = SeededRandom(seed: self.seed)
+        let people = objective.personCount
+        var parameters: [ForgettingObjective.Parameters] = []
+        parameters.reserveCapacity(self.resamples)
+        var unconverged = 0
+        guard people > 0 else { return ([], 0) }
+        for _ in 0..<self.resamples {
+            var counts = [Double](repeating: 0, count: people)
+            for _ in 0..<people {
+                counts[random.int(in: 0...(people - 1))] += 1
+            }
+            let result = optimizer.minimize(
+                from: start,
+                evaluate: { objective.evaluate($0, personWeights: counts) },
+                value: { objective.value($0, personWeights: counts) }
+            )
+            if !result.converged { unconverged += 1 }
+            parameters.append(objective.decode(result.point))
+        }
+        return (parameters, unconverged)
+    }
+
+    /// The 2.5th–97.5th percentile interval (linear interpolation between order statistics); nil when empty.
+    static func interval(_ values: [Double]) -> BootstrapInterval? {
+        let sorted = values.filter(\.isFinite).sorted()
+        guard !sorted.isEmpty else { return nil }
+        return BootstrapInterval(lower: self.percentile(sorted, 0.025), upper: self.percentile(sorted, 0.975))
+    }
+
+    static func percentile(_ sorted: [Double], _ share: Double) -> Double {
+        let position = share * Double(sorted.count - 1)
+        let below = Int(position.rounded(.down))
+        let above = min(below + 1, sorted.count - 1)
+        return sorted[below] + (sorted[above] - sorted[below]) * (position - Double(below))
+    }
+}

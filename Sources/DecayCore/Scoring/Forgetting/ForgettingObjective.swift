@@ -1,0 +1,196 @@
+import Foundation
+
+/// The penalised Bernoulli negative log-likelihood of one message's observations, in optimiser coordinates:
+/// per key point `logit a` and bounded `log h`, then (when fitted) `logit rho` and bounded `log d`.
+/// The penalty is the Gaussian prior of partial pooling: `Σ (logit a_k - mean)² / 2τa² + Σ (log h_k - mean)² / 2τh²`,
+/// with the means profiled out (they are the message-level values). Derivatives are analytic; the Hessian is the
+/// Fisher information plus the penalty's Gauss–Newton term, so it is positive semi-definite.
+struct ForgettingObjective: Sendable {
+    /// One observation with its key point and person as indexes.
+    struct Row: Sendable {
+        var keyPoint: Int
+        var person: Int
+        var days: Double
+        var hops: Int
+        var guess: Double
+        var correct: Bool
+        var weight: Double
+    }
+
+    /// Decoded parameter values.
+    struct Parameters: Sendable {
+        var initial: [Double]
+        var halfLife: [Double]
+        var rho: Double
+        var shape: Double
+    }
+
+    static let probabilityFloor = 1e-9
+
+    let rows: [Row]
+    let keyPointCount: Int
+    let personCount: Int
+    let fitsRho: Bool
+    let fitsShape: Bool
+    let fixedShape: Double
+    let halfLifeScale: BoundedLogScale
+    let shapeScale: BoundedLogScale
+    /// τh: prior standard deviation of a key point's log half-life around the message's.
+    let halfLifePooling: Double
+    /// τa: prior standard deviation of a key point's logit initial learning around the message's.
+    let initialPooling: Double
+    let maxHops: Int
+
+    init(
+        rows: [Row], keyPointCount: Int, personCount: Int, fitsRho: Bool, fitsShape: Bool, fixedShape: Double,
+        halfLifeRange: ClosedRange<Double>, shapeRange: ClosedRange<Double>, halfLifePooling: Double, initialPooling: Double
+    ) {
+        self.rows = rows
+        self.keyPointCount = keyPointCount
+        self.personCount = personCount
+        self.fitsRho = fitsRho
+        self.fitsShape = fitsShape
+        self.fixedShape = fixedShape
+        self.halfLifeScale = BoundedLogScale(halfLifeRange)
+        self.shapeScale = BoundedLogScale(shapeRange)
+        self.halfLifePooling = halfLifePooling
+        self.initialPooling = initialPooling
+        self.maxHops = rows.map(\.hops).max() ?? 0
+    }
+
+    var rhoIndex: Int? { self.fitsRho ? 2 * self.keyPointCount : nil }
+    var shapeIndex: Int? { self.fitsShape ? 2 * self.keyPointCount + (self.fitsRho ? 1 : 0) : nil }
+    var parameterCount: Int { 2 * self.keyPointCount + (self.fitsRho ? 1 : 0) + (self.fitsShape ? 1 : 0) }
+
+    func decode(_ point: [Double]) -> Parameters {
+        Parameters(
+            initial: (0..<self.keyPointCount).map { Logistic.value(point[2 * $0]) },
+            halfLife: (0..<self.keyPointCount).map { self.halfLifeScale.value(point[2 * $0 + 1]) },
+            rho: self.rhoIndex.map { Logistic.value(point[$0]) } ?? 1,
+            shape: self.shapeIndex.map { self.shapeScale.value(point[$0]) } ?? self.fixedShape
+        )
+    }
+
+    func encode(_ parameters: Parameters) -> [Double] {
+        var point = [Double](repeating: 0, count: self.parameterCount)
+        for key in 0..<self.keyPointCount {
+            point[2 * key] = Logistic.logit(min(max(parameters.initial[key], 1e-6), 1 - 1e-6))
+            point[2 * key + 1] = self.halfLifeScale.coordinate(parameters.halfLife[key])
+        }
+        if let index = self.rhoIndex { point[index] = Logistic.logit(min(max(parameters.rho, 1e-6), 1 - 1e-6)) }
+        if let index = self.shapeIndex { point[index] = self.shapeScale.coordinate(parameters.shape) }
+        return point
+    }
+
+    /// Penalised objective only (for trial steps). `personWeights` multiplies each row's weight (bootstrap counts).
+    func value(_ point: [Double], personWeights: [Double]? = nil) -> Double {
+        self.compute(point, personWeights: personWeights, derivatives: false).value
+    }
+
+    /// Penalised objective with gradient and Fisher/Gauss–Newton Hessian.
+    func evaluate(_ point: [Double], personWeights: [Double]? = nil) -> DampedNewton.Evaluation {
+        self.compute(point, personWeights: personWeights, derivatives: true)
+    }
+
+    /// Data log-likelihood (no penalty) at `point`, with each row's own weight.
+    func logLikelihood(_ point: [Double]) -> Double {
+        -self.negativeLogLikelihood(point)
+    }
+
+    func negativeLogLikelihood(_ point: [Double]) -> Double {
+        self.compute(point, personWeights: nil, derivatives: false, penalised: false).value
+    }
+
+    private func compute(_ point: [Double], personWeights: [Double]?, derivatives: Bool, penalised: Bool = true) -> DampedNewton.Evaluation {
+        let count = self.parameterCount
+        let keys = self.keyPointCount
+        var gradient = [Double](repeating: 0, count: derivatives ? count : 0)
+        var hessian = [Double](repeating: 0, count: derivatives ? count * count : 0)
+        let initial = (0..<keys).map { Logistic.value(point[2 * $0]) }
+        let halfLife = (0..<keys).map { self.halfLifeScale.value(point[2 * $0 + 1]) }
+        let halfLifeSlope = (0..<keys).map { self.halfLifeScale.logDerivative(point[2 * $0 + 1]) }
+        let rho = self.rhoIndex.map { Logistic.value(point[$0]) } ?? 1
+        let shape = self.shapeIndex.map { self.shapeScale.value(point[$0]) } ?? self.fixedShape
+        let shapeSlope = self.shapeIndex.map { shape * self.shapeScale.logDerivative(point[$0]) } ?? 0
+        let scale = pow(2, 1 / shape) - 1
+        let scaleSlope = -pow(2, 1 / shape) * log(2) / (shape * shape)
+        let rhoPowers = (0...self.maxHops).map { pow(rho, Double($0)) }
+        let rhoIndex = self.rhoIndex ?? -1
+        let shapeIndex = self.shapeIndex ?? -1
+        var total = 0.0
+        var indexes = [Int](repeating: 0, count: 4)
+        var slopes = [Double](repeating: 0, count: 4)
+        for row in self.rows {
+            let weight = row.weight * (personWeights?[row.person] ?? 1)
+            if weight == 0 { continue }
+            let key = row.keyPoint
+            let ratio = row.days / halfLife[key]
+            let spread = scale * ratio
+            let survival = shape == 1 ? 1 / (1 + spread) : exp(-shape * log1p(spread))
+            let learned = initial[key] * rhoPowers[row.hops] * survival
+            let probability = row.guess + (1 - row.guess) * learned
+            let clamped = min(max(probability, Self.probabilityFloor), 1 - Self.probabilityFloor)
+            total -= weight * (row.correct ? log(clamped) : log(1 - clamped))
+            guard derivatives, clamped == probability else { continue }
+            let base = (1 - row.guess) * learned
+            var used = 2
+            indexes[0] = 2 * key
+            slopes[0] = base * (1 - initial[key])
+            indexes[1] = 2 * key + 1
+            slopes[1] = base * shape * spread / (1 + spread) * halfLifeSlope[key]
+            if rhoIndex >= 0 {
+                indexes[used] = rhoIndex
+                slopes[used] = base * Double(row.hops) * (1 - rho)
+                used += 1
+            }
+            if shapeIndex >= 0 {
+                indexes[used] = shapeIndex
+                slopes[used] = base * (-log1p(spread) - shape * ratio * scaleSlope / (1 + spread)) * shapeSlope
+                used += 1
+            }
+            let variance = probability * (1 - probability)
+            let residual = weight * (probability - (row.correct ? 1 : 0)) / variance
+            let information = weight / variance
+            for first in 0..<used {
+                gradient[indexes[first]] += residual * slopes[first]
+                for second in 0..<used {
+                    hessian[indexes[first] * count + indexes[second]] += information * slopes[first] * slopes[second]
+                }
+            }
+        }
+        if penalised && keys > 1 {
+            total += self.addPooling(
+                values: (0..<keys).map { point[2 * $0] }, slopes: [Double](repeating: 1, count: keys), offset: 0,
+                strength: self.initialPooling, gradient: &gradient, hessian: &hessian, derivatives: derivatives
+            )
+            total += self.addPooling(
+                values: (0..<keys).map { self.halfLifeScale.logValue(point[2 * $0 + 1]) }, slopes: halfLifeSlope, offset: 1,
+                strength: self.halfLifePooling, gradient: &gradient, hessian: &hessian, derivatives: derivatives
+            )
+        }
+        return DampedNewton.Evaluation(value: total, gradient: gradient, hessian: hessian)
+    }
+
+    /// Adds `Σ (x_k - mean x)² / 2τ²` for the per-point values `x_k = values[k]` at coordinates `2k + offset`,
+    /// whose derivative with respect to their coordinate is `slopes[k]`; returns the penalty.
+    private func addPooling(
+        values: [Double], slopes: [Double], offset: Int, strength: Double,
+        gradient: inout [Double], hessian: inout [Double], derivatives: Bool
+    ) -> Double {
+        let keys = values.count
+        let mean = values.reduce(0, +) / Double(keys)
+        let precision = 1 / (strength * strength)
+        var penalty = 0.0
+        for key in 0..<keys {
+            let deviation = values[key] - mean
+            penalty += 0.5 * precision * deviation * deviation
+            guard derivatives else { continue }
+            gradient[2 * key + offset] += precision * deviation * slopes[key]
+            for other in 0..<keys {
+                let centering = (key == other ? 1 : 0) - 1 / Double(keys)
+                hessian[(2 * key + offset) * self.parameterCount + 2 * other + offset] += precision * centering * slopes[key] * slopes[other]
+            }
+        }
+        return penalty
+    }
+}
