@@ -2,7 +2,7 @@ import DecayCore
 import Foundation
 
 /// A parsed JSON document that keeps booleans and numbers apart, so adapters can name the exact field that is wrong.
-public enum JSONValue: Sendable, Equatable, Decodable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,27 +10,10 @@ public enum JSONValue: Sendable, Equatable, Decodable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
     /// Parses a request body; a syntax error is a 400 that says so.
     public static func parse(_ body: [UInt8]) throws(InboundError) -> JSONValue {
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(body))
+            return try JSONParser.parse(body)
         } catch {
             throw InboundError(.malformed, "body is not valid JSON")
         }
