@@ -11,7 +11,7 @@ struct JSONList<Item: Encodable & Sendable>: ResponseGenerator, Sendable {
 }
 
 /// One value as a JSON object.
-struct JSONValue<Value: Encodable & Sendable>: ResponseGenerator, Sendable {
+struct JSONBody<Value: Encodable & Sendable>: ResponseGenerator, Sendable {
     var value: Value
     var status: HTTPResponse.Status = .ok
 

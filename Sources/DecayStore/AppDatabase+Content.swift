@@ -24,7 +24,14 @@ extension AppDatabase {
         }
     }
 
-    /// Counts shown by `/health` and `decay demo`.
+    /// Partners and people: cheap enough for `/health` to run on every probe (both tables are small).
+    public func directorySize() async throws -> (partners: Int, people: Int) {
+        try await self.reader.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM partner") ?? 0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") ?? 0)
+        }
+    }
+
+    /// Counts shown by `decay demo`; counting responses grows with the data, so `/health` does not use this.
     public func directoryCounts() async throws -> DirectoryCounts {
         try await self.reader.read { db in
             DirectoryCounts(

@@ -10,13 +10,13 @@ struct ContentController {
         group.get("messages/:id") { _, context in
             let id = try context.parameters.require("id")
             guard let message = self.catalog.messages[id] else { throw AppError.notFound("message '\(id)'") }
-            return JSONValue(value: message)
+            return JSONBody(value: message)
         }
         group.get("surveys") { _, _ in JSONList(items: self.catalog.sortedSurveys) }
         group.get("surveys/:id") { _, context in
             let id = try context.parameters.require("id")
             guard let survey = self.catalog.surveys[id] else { throw AppError.notFound("survey '\(id)'") }
-            return JSONValue(value: survey)
+            return JSONBody(value: survey)
         }
     }
 }

@@ -24,20 +24,20 @@ struct DirectoryController {
         JSONList(items: try await self.database.people(partner: request.uri.queryParameters.get("partner")))
     }
 
-    @Sendable func showPerson(request: Request, context: some RequestContext) async throws -> JSONValue<Person> {
+    @Sendable func showPerson(request: Request, context: some RequestContext) async throws -> JSONBody<Person> {
         let id = try context.parameters.require("id")
         guard let person = try await self.database.person(id) else { throw AppError.notFound("person '\(id)'") }
-        return JSONValue(value: person)
+        return JSONBody(value: person)
     }
 
-    @Sendable func importPartners(request: Request, context: some RequestContext) async throws -> JSONValue<ImportSummary> {
+    @Sendable func importPartners(request: Request, context: some RequestContext) async throws -> JSONBody<ImportSummary> {
         let (text, format) = try await self.upload(request, context: context)
-        return JSONValue(value: try await Self.mapImportErrors { try await self.database.importPartners(text, format: format) })
+        return JSONBody(value: try await Self.mapImportErrors { try await self.database.importPartners(text, format: format) })
     }
 
-    @Sendable func importPeople(request: Request, context: some RequestContext) async throws -> JSONValue<ImportSummary> {
+    @Sendable func importPeople(request: Request, context: some RequestContext) async throws -> JSONBody<ImportSummary> {
         let (text, format) = try await self.upload(request, context: context)
-        return JSONValue(value: try await Self.mapImportErrors { try await self.database.importPeople(text, format: format) })
+        return JSONBody(value: try await Self.mapImportErrors { try await self.database.importPeople(text, format: format) })
     }
 
     /// Reads the body as UTF-8 text; the format comes from Content-Type (`text/csv` or `application/json`).

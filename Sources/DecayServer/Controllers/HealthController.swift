@@ -20,7 +20,7 @@ struct HealthController {
     }
 
     @Sendable func health(request: Request, context: some RequestContext) async throws -> Health {
-        let counts = try await self.database.directoryCounts()
+        let counts = try await self.database.directorySize()
         return Health(status: "ok", partners: counts.partners, people: counts.people, messages: self.catalog.messages.count, surveys: self.catalog.surveys.count)
     }
 }
