@@ -46,9 +46,16 @@ struct CommandLineTests {
         }
     }
 
+    @Test func evalTakesTrialsAndTheRecallLog() throws {
+        let command = try #require(try DecayCommand.parseAsRoot(["eval", "--trials", "5", "--recall-log", "r.csv"]) as? EvalCommand)
+        #expect(command.trials == 5)
+        #expect(command.recallLog == "r.csv")
+        #expect(throws: (any Error).self) { try DecayCommand.parseAsRoot(["eval", "--trials", "-1"]) }
+    }
+
     @Test func helpExplainsEverySubcommand() {
         let help = DecayCommand.helpMessage()
-        for name in ["serve", "lint", "import", "demo"] {
+        for name in ["serve", "lint", "import", "demo", "inbox", "eval"] {
             #expect(help.contains(name))
         }
         #expect(DecayCommand.helpMessage(for: ImportCommand.self).contains("reports_to"))
