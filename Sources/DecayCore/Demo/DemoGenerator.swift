@@ -17,6 +17,8 @@ public struct DemoGenerator: Sendable {
     }
 
     static let day: TimeInterval = 86_400
+    /// A quiz right after the broadcast and two re-checks, as a vendor would run them (days after delivery).
+    static let recheckWindows: [ClosedRange<Double>] = [0.2...7, 7...40, 40...120]
 
     /// Hidden per-partner behaviour that drives disparity between partners.
     struct PartnerTraits {
@@ -79,7 +81,7 @@ public struct DemoGenerator: Sendable {
         }
         let messages = catalog.sortedMessages
         for (index, message) in messages.enumerated() {
-            let sentDaysAgo = 84.0 - Double(index) * (70.0 / Double(max(messages.count, 1)))
+            let sentDaysAgo = 150.0 - Double(index) * (100.0 / Double(max(messages.count, 1)))
             let sent = self.asOf.addingTimeInterval(-sentDaysAgo * Self.day + 9 * 3600)
             var curves: [String: ForgettingCurve] = [:]
             let rho = random.uniform(0.7, 0.88)
@@ -139,13 +141,16 @@ public struct DemoGenerator: Sendable {
                 ))
                 guard person.role == .rep else { continue }
                 let available = self.asOf.timeIntervalSince(route.at) / Self.day
-                for quiz in quizzes where available > 0.5 && random.chance(trait.engagement * 0.85) {
-                    let days = random.uniform(0.2, min(75, available))
-                    channel.responses.append(DemoResponse(
-                        externalID: "demo-\(quiz.id)-\(person.id)", surveyID: quiz.id, personID: person.id, messageID: message.id,
-                        messageVersion: message.version, submittedAt: route.at.addingTimeInterval(days * Self.day),
-                        answers: DemoAnswers.quiz(quiz, message: message, curves: curves, days: days, hops: route.hops, random: &random)
-                    ))
+                for quiz in quizzes {
+                    for (round, window) in Self.recheckWindows.enumerated() where window.lowerBound < available {
+                        guard random.chance(trait.engagement * 0.85) else { continue }
+                        let days = random.uniform(window.lowerBound, min(window.upperBound, available))
+                        channel.responses.append(DemoResponse(
+                            externalID: "demo-\(quiz.id)-\(person.id)-\(round + 1)", surveyID: quiz.id, personID: person.id,
+                            messageID: message.id, messageVersion: message.version, submittedAt: route.at.addingTimeInterval(days * Self.day),
+                            answers: DemoAnswers.quiz(quiz, message: message, curves: curves, days: days, hops: route.hops, random: &random)
+                        ))
+                    }
                 }
             }
         }
