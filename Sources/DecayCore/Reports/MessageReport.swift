@@ -1,0 +1,72 @@
+import Foundation
+
+/// Per key point: how many still know it, how fast it decays, what wrong answer is spreading, and relay loss.
+public struct MessageReport: Sendable, Codable {
+    public struct Rate: Sendable, Codable, Equatable {
+        public var correct: Int
+        public var answers: Int
+        public var people: Int
+        /// Nil when fewer than 3 people answered: no percentage is shown from so few.
+        public var rate: Double?
+        public var low: Double?
+        public var high: Double?
+        public var text: String
+    }
+
+    public struct Estimate: Sendable, Codable, Equatable {
+        /// Nil when the data cannot support the figure; `note` says why.
+        public var value: Double?
+        public var low: Double?
+        public var high: Double?
+        public var note: String
+    }
+
+    public struct WrongAnswer: Sendable, Codable, Equatable {
+        public var questionID: String
+        public var optionID: String
+        public var text: String
+        public var count: Int
+        /// Share of the wrong answers to that question.
+        public var share: Double
+    }
+
+    public struct KeyPointReport: Sendable, Codable {
+        public var id: String
+        public var text: String
+        public var weight: Double
+        /// Each person's latest quiz answer on this point.
+        public var correctNow: Rate
+        public var halfLifeDays: Estimate
+        public var initialLearning: Estimate
+        /// Projected share still knowing the point (no guessing) 30, 60 and 90 days after a direct delivery.
+        public var projected: [String: Estimate]
+        /// All quiz answers on this point by relay hops from the vendor ("0", "1", "2+").
+        public var byHops: [String: Rate]
+        public var mostCommonWrongAnswer: WrongAnswer?
+        /// Free-text answers scored against this point.
+        public var freeTextPresent: Int
+        public var freeTextMissing: Int
+        public var freeTextDistorted: Int
+    }
+
+    public struct RelayReport: Sendable, Codable {
+        public var from: String
+        public var at: Date
+        public var recipients: Int
+        public var fidelity: Double
+        public var missing: [String]
+        public var distorted: [String]
+        public var rouge1Recall: Double
+    }
+
+    public var message: String
+    public var version: Int
+    public var title: String
+    public var quizAnswers: Int
+    public var people: Int
+    public var keyPoints: [KeyPointReport]
+    /// Share of recall kept per relay hop, shared by the message's key points.
+    public var retentionPerHop: Estimate
+    public var relays: [RelayReport]
+    public var meanRelayFidelity: Double?
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Builds a ``MessageReport`` from graded answers, free texts and relays: pure, so it is tested without a database.
+public struct MessageReportBuilder: Sendable {
+    public var bootstrap: ForgettingBootstrap
+    /// Relays listed in the report, worst fidelity first.
+    public var relayLimit: Int
+
+    public init(bootstrap: ForgettingBootstrap = ForgettingBootstrap(resamples: 200, seed: 1), relayLimit: Int = 20) {
+        self.bootstrap = bootstrap
+        self.relayLimit = relayLimit
+    }
+
+    public func build(message: Message, surveys: [Survey], input: MessageReportInput) -> MessageReport {
+        let questions = Dictionary(surveys.flatMap { survey in survey.questions.map { ("\(survey.id)/\($0.id)", $0) } }, uniquingKeysWith: { first, _ in first })
+        let fit = self.fit(input.answers, questions: questions)
+        let fidelity = FidelityScorer(message: message)
+        var freeText: [String: [PointStatus.Kind: Int]] = [:]
+        for item in input.freeTexts {
+            let points = message.keyPoints.filter { item.keyPoints.contains($0.id) }
+            let report = FidelityScorer(keyPoints: points).score(item.text)
+            for point in report.points { freeText[point.keyPointID, default: [:]][point.status.kind, default: 0] += 1 }
+        }
+        let keyPoints = message.keyPoints.map { point -> MessageReport.KeyPointReport in
+            let answers = input.answers.filter { $0.keyPointID == point.id }
+            let fitted = fit?.keyPoints.first { $0.id == point.id }
+            let counts = freeText[point.id] ?? [:]
+            return MessageReport.KeyPointReport(
+                id: point.id, text: point.text, weight: point.weight,
+                correctNow: Self.rate(Self.latestPerPerson(answers)),
+                halfLifeDays: Self.estimate(fitted?.halfLife, fitted?.halfLifeInterval, fitted?.verdict, missing: "no quiz answers yet"),
+                initialLearning: Self.estimate(fitted?.initial, fitted?.initialInterval, fitted?.verdict, missing: "no quiz answers yet"),
+                projected: Dictionary(uniqueKeysWithValues: (fitted?.projections ?? []).filter { $0.hops == 0 }.map { projection in
+                    ("\(Int(projection.days))", Self.estimate(projection.recall, projection.interval, fitted?.verdict, missing: ""))
+                }),
+                byHops: Dictionary(grouping: answers, by: { Self.hopLabel($0.hops) }).mapValues(Self.rate),
+                mostCommonWrongAnswer: Self.mostCommonWrong(answers, questions: questions),
+                freeTextPresent: counts[.present] ?? 0, freeTextMissing: counts[.missing] ?? 0, freeTextDistorted: counts[.distorted] ?? 0
+            )
+        }
+        let relays = input.relays.map { relay -> MessageReport.RelayReport in
+            let report = fidelity.score(relay.text)
+            return MessageReport.RelayReport(
+                from: relay.from, at: relay.at, recipients: relay.recipients, fidelity: report.fidelity,
+                missing: report.points.filter { $0.status.kind == .missing }.map(\.keyPointID),
+                distorted: report.points.filter { $0.status.kind == .distorted }.map(\.keyPointID),
+                rouge1Recall: report.wordingDrift.rouge1Recall
+            )
+        }
+        return MessageReport(
+            message: message.id, version: message.version, title: message.title, quizAnswers: input.answers.count,
+            people: Set(input.answers.map(\.personID)).count, keyPoints: keyPoints,
+            retentionPerHop: Self.estimate(fit?.rho, fit?.rhoInterval, fit?.rhoVerdict, missing: "no quiz answers yet"),
+            relays: Array(relays.sorted { $0.fidelity < $1.fidelity }.prefix(self.relayLimit)),
+            meanRelayFidelity: relays.isEmpty ? nil : relays.map(\.fidelity).reduce(0, +) / Double(relays.count)
+        )
+    }
+
+    /// Answers with a known delivery become observations: days since delivery, hops, and the question's guessing floor.
+    private func fit(_ answers: [MessageReportInput.QuizAnswer], questions: [String: Question]) -> ForgettingFit? {
+        let observations = answers.compactMap { answer -> RecallObservation? in
+            guard let delivered = answer.deliveredAt, let hops = answer.hops, let question = questions["\(answer.surveyID)/\(answer.questionID)"] else {
+                return nil
+            }
+            let guess = question.kind == .multiChoice ? 0 : 1 / Double(max(question.choices.count, 1))
+            let days = max(0, answer.submittedAt.timeIntervalSince(delivered) / 86_400)
+            return RecallObservation(personID: answer.personID, keyPointID: answer.keyPointID, days: days, hops: hops, guess: guess, correct: answer.correct)
+        }
+        guard !observations.isEmpty else { return nil }
+        return ForgettingFitter(options: ForgettingFitOptions(bootstrap: self.bootstrap)).fit(observations)
+    }
+
+    static func latestPerPerson(_ answers: [MessageReportInput.QuizAnswer]) -> [MessageReportInput.QuizAnswer] {
+        var latest: [String: MessageReportInput.QuizAnswer] = [:]
+        for answer in answers where latest[answer.personID].map({ $0.submittedAt < answer.submittedAt }) ?? true {
+            latest[answer.personID] = answer
+        }
+        return Array(latest.values)
+    }
+
+    static func rate(_ answers: [MessageReportInput.QuizAnswer]) -> MessageReport.Rate {
+        let proportion = Proportion(successes: answers.filter(\.correct).count, trials: answers.count, people: Set(answers.map(\.personID)).count)
+        let interval = proportion.isDisplayable ? proportion.wilson() : nil
+        return MessageReport.Rate(
+            correct: proportion.successes, answers: proportion.trials, people: proportion.people, rate: proportion.displayRate,
+            low: interval?.lower, high: interval?.upper, text: proportion.displayText()
+        )
+    }
+
+    static func hopLabel(_ hops: Int?) -> String {
+        guard let hops else { return "unknown" }
+        return hops >= 2 ? "2+" : String(hops)
+    }
+
+    static func estimate(_ value: Double?, _ interval: BootstrapInterval?, _ verdict: FitVerdict?, missing: String) -> MessageReport.Estimate {
+        guard let value, let verdict else { return MessageReport.Estimate(value: nil, low: nil, high: nil, note: missing) }
+        guard verdict.isReported else { return MessageReport.Estimate(value: nil, low: nil, high: nil, note: verdict.explanation) }
+        return MessageReport.Estimate(value: value, low: interval?.lower, high: interval?.upper, note: "95% bootstrap interval over people")
+    }
+
+    /// The wrong option chosen most often for any question on the point: the distortion that is spreading.
+    static func mostCommonWrong(_ answers: [MessageReportInput.QuizAnswer], questions: [String: Question]) -> MessageReport.WrongAnswer? {
+        var counts: [String: (questionID: String, optionID: String, surveyID: String, count: Int)] = [:]
+        var wrongByQuestion: [String: Int] = [:]
+        for answer in answers where !answer.correct {
+            let question = "\(answer.surveyID)/\(answer.questionID)"
+            wrongByQuestion[question, default: 0] += 1
+            let correct = Set(questions[question]?.correct ?? [])
+            for option in answer.choices where !correct.contains(option) {
+                counts["\(question)/\(option)", default: (answer.questionID, option, answer.surveyID, 0)].count += 1
+            }
+        }
+        guard let top = counts.values.max(by: { ($0.count, $1.optionID) < ($1.count, $0.optionID) }) else { return nil }
+        let question = questions["\(top.surveyID)/\(top.questionID)"]
+        let text = question?.choices.first { $0.id == top.optionID }?.text ?? top.optionID
+        let total = wrongByQuestion["\(top.surveyID)/\(top.questionID)"] ?? top.count
+        return MessageReport.WrongAnswer(questionID: top.questionID, optionID: top.optionID, text: text, count: top.count, share: Double(top.count) / Double(total))
+    }
+}
