@@ -7,10 +7,7 @@ import Testing
 @Suite("Demo storage")
 struct DemoStoreTests {
     @Test func demoIsSavedOnceAndIdempotent() async throws {
-        let catalog = try ContentCatalog.load(
-            messagesDirectory: TestDatabase.repoRoot.appendingPathComponent("messages").path,
-            surveysDirectory: TestDatabase.repoRoot.appendingPathComponent("surveys").path
-        ).get()
+        let catalog = try TestDatabase.catalog()
         let path = try TestDatabase.path()
         let database = try await AppDatabase.open(path: path)
         try await database.syncContent(catalog)
@@ -51,10 +48,7 @@ struct IngestOutcomeJSONTests {
 @Suite("Demo conflicts")
 struct DemoConflictTests {
     @Test func demoRefusesToOverwriteOtherPeople() async throws {
-        let catalog = try ContentCatalog.load(
-            messagesDirectory: TestDatabase.repoRoot.appendingPathComponent("messages").path,
-            surveysDirectory: TestDatabase.repoRoot.appendingPathComponent("surveys").path
-        ).get()
+        let catalog = try TestDatabase.catalog()
         let database = try await TestDatabase.open()
         let asOf = Date(timeIntervalSince1970: 1_795_132_800)
         try await database.saveDemo(DemoGenerator(seed: 1, asOf: asOf).generate(catalog: catalog))

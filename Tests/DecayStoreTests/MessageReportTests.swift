@@ -7,10 +7,7 @@ import Testing
 @Suite("Message report")
 struct MessageReportTests {
     @Test func recoversTheDemoTruthWithinItsIntervals() async throws {
-        let catalog = try ContentCatalog.load(
-            messagesDirectory: TestDatabase.repoRoot.appendingPathComponent("messages").path,
-            surveysDirectory: TestDatabase.repoRoot.appendingPathComponent("surveys").path
-        ).get()
+        let catalog = try TestDatabase.catalog()
         let database = try await TestDatabase.open()
         let channel = DemoGenerator(seed: 1, asOf: Date(timeIntervalSince1970: 1_795_132_800)).generate(catalog: catalog)
         try await database.saveDemo(channel)
@@ -45,10 +42,7 @@ struct MessageReportTests {
     }
 
     @Test func noAnswersMeansNoFiguresAndSaysWhy() async throws {
-        let catalog = try ContentCatalog.load(
-            messagesDirectory: TestDatabase.repoRoot.appendingPathComponent("messages").path,
-            surveysDirectory: TestDatabase.repoRoot.appendingPathComponent("surveys").path
-        ).get()
+        let catalog = try TestDatabase.catalog()
         let message = try #require(catalog.messages["vault-3-launch"])
         let database = try await TestDatabase.open()
         let input = try await database.messageReportInput(message: message, surveys: catalog.surveys(forMessage: message.id))

@@ -1,3 +1,4 @@
+import DecayCore
 import DecayStore
 import Foundation
 
@@ -14,4 +15,12 @@ enum TestDatabase {
     }
 
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The shipped messages and surveys.
+    static func catalog() throws -> ContentCatalog {
+        try ContentCatalog.load(
+            messagesDirectory: self.repoRoot.appendingPathComponent("messages").path,
+            surveysDirectory: self.repoRoot.appendingPathComponent("surveys").path
+        ).get()
+    }
 }

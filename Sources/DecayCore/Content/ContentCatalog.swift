@@ -23,48 +23,43 @@ public struct ContentCatalog: Sendable {
     /// `messageFiles` names end in `.md`, `surveyFiles` in `.yaml`/`.yml`; the id must match the file name.
     public static func parse(messageFiles: [(path: String, text: String)], surveyFiles: [(path: String, text: String)]) -> Result<ContentCatalog, ContentErrors> {
         var problems: [ContentProblem] = []
-        var messages: [String: Message] = [:]
-        var messagePaths: [String: String] = [:]
-        for file in messageFiles.sorted(by: { $0.path < $1.path }) {
-            switch MessageParser.parse(file.text, file: file.path) {
-            case .failure(let errors):
-                problems += errors.problems
-            case .success(let message):
-                let stem = Self.stem(file.path)
-                if stem != message.id {
-                    problems.append(ContentProblem(file: file.path, line: 2, message: "message id '\(message.id)' must match the file name '\(stem)'"))
-                }
-                if let other = messagePaths[message.id] {
-                    problems.append(ContentProblem(file: file.path, line: 2, message: "duplicate message id '\(message.id)' (also in \(other))"))
-                    continue
-                }
-                messages[message.id] = message
-                messagePaths[message.id] = file.path
-            }
+        let messages = Self.collect(messageFiles, kind: "message", idLine: 2, problems: &problems) { file in
+            MessageParser.parse(file.text, file: file.path).map { ($0.id, $0) }
         }
-        var surveys: [String: Survey] = [:]
-        var surveyPaths: [String: String] = [:]
-        for file in surveyFiles.sorted(by: { $0.path < $1.path }) {
-            switch SurveyParser.parse(file.text, file: file.path, messages: messages) {
-            case .failure(let errors):
-                problems += errors.problems
-            case .success(let survey):
-                let stem = Self.stem(file.path)
-                if stem != survey.id {
-                    problems.append(ContentProblem(file: file.path, line: 1, message: "survey id '\(survey.id)' must match the file name '\(stem)'"))
-                }
-                if let other = surveyPaths[survey.id] {
-                    problems.append(ContentProblem(file: file.path, line: 1, message: "duplicate survey id '\(survey.id)' (also in \(other))"))
-                    continue
-                }
-                surveys[survey.id] = survey
-                surveyPaths[survey.id] = file.path
-            }
+        let surveys = Self.collect(surveyFiles, kind: "survey", idLine: 1, problems: &problems) { file in
+            SurveyParser.parse(file.text, file: file.path, messages: messages).map { ($0.id, $0) }
         }
         if !problems.isEmpty {
             return .failure(ContentErrors(problems))
         }
         return .success(ContentCatalog(messages: Array(messages.values), surveys: Array(surveys.values)))
+    }
+
+    /// Parses each file, keeping the first of duplicate ids and reporting ids that do not match their file name.
+    private static func collect<T>(
+        _ files: [(path: String, text: String)], kind: String, idLine: Int, problems: inout [ContentProblem],
+        parse: ((path: String, text: String)) -> Result<(String, T), ContentErrors>
+    ) -> [String: T] {
+        var items: [String: T] = [:]
+        var paths: [String: String] = [:]
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            switch parse(file) {
+            case .failure(let errors):
+                problems += errors.problems
+            case .success(let (id, item)):
+                let stem = Self.stem(file.path)
+                if stem != id {
+                    problems.append(ContentProblem(file: file.path, line: idLine, message: "\(kind) id '\(id)' must match the file name '\(stem)'"))
+                }
+                if let other = paths[id] {
+                    problems.append(ContentProblem(file: file.path, line: idLine, message: "duplicate \(kind) id '\(id)' (also in \(other))"))
+                    continue
+                }
+                items[id] = item
+                paths[id] = file.path
+            }
+        }
+        return items
     }
 
     /// Reads `*.md` from `messagesDirectory` and `*.yaml`/`*.yml` from `surveysDirectory`, then parses them.
