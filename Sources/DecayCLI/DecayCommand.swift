@@ -9,7 +9,9 @@ public struct DecayCommand: AsyncParsableCommand {
             Content comes from ./messages and ./surveys, data lives in one SQLite file (./decay.sqlite).
             Every option that names a path or port can also be set by a DECAY_* environment variable.
             """,
-        subcommands: [ServeCommand.self, LintCommand.self, ImportCommand.self, DemoCommand.self, InboxCommand.self, EvalCommand.self]
+        subcommands: [
+            ServeCommand.self, LintCommand.self, ImportCommand.self, DemoCommand.self, InboxCommand.self, EvalCommand.self, ReportCommand.self,
+        ]
     )
 
     public init() {}

@@ -34,6 +34,8 @@ public func buildRouter(settings: ServerSettings, database: AppDatabase, catalog
     DirectoryController(database: database, maxBytes: settings.maxImportBytes).addRoutes(to: api)
     ContentController(catalog: catalog).addRoutes(to: api)
     ResponsesController(database: database).addRoutes(to: api)
+    EngagementReportsController(database: database).addRoutes(to: api)
     LinksController(pipeline: pipeline, publicURL: settings.publicURL).addRoutes(to: api)
+    MessageReportController(database: database, catalog: catalog).addRoutes(to: api)
     return router
 }

@@ -1,0 +1,69 @@
+import DecayCore
+import Foundation
+
+/// The message report as tables for a terminal.
+enum MessageReportText {
+    static func render(_ report: MessageReport) -> String {
+        var lines = [
+            "\(report.message) v\(report.version): \(report.title)",
+            "\(report.quizAnswers) quiz answers from \(report.people) people; retention per relay hop: \(self.estimate(report.retentionPerHop, percent: true))",
+            "",
+        ]
+        lines.append(Table.render(
+            header: ["key point", "correct now", "half-life (days)", "recall at 30/60/90 d", "direct / 1 hop / 2+ hops", "most common wrong answer"],
+            rows: report.keyPoints.map { point in
+                let projected = ["30", "60", "90"].map { point.projected[$0].flatMap(\.value).map { self.percent($0) } ?? "-" }.joined(separator: " / ")
+                let hops = ["0", "1", "2+"].map { point.byHops[$0]?.text ?? "-" }.joined(separator: " / ")
+                let wrong = point.mostCommonWrongAnswer.map { "\($0.questionID) \($0.optionID): \($0.text) (\(self.percent($0.share)) of wrong)" } ?? "-"
+                return [
+                    point.id, "\(point.correctNow.text) n=\(point.correctNow.people)", self.estimate(point.halfLifeDays, percent: false),
+                    projected, hops, wrong,
+                ]
+            }
+        ))
+        let refusals = report.keyPoints.filter { $0.halfLifeDays.value == nil && !$0.halfLifeDays.note.isEmpty }
+        if !refusals.isEmpty {
+            lines.append("")
+            for point in refusals { lines.append("\(point.id): no half-life: \(point.halfLifeDays.note)") }
+        }
+        let freeText = report.keyPoints.filter { $0.freeTextPresent + $0.freeTextMissing + $0.freeTextDistorted > 0 }
+        if !freeText.isEmpty {
+            lines.append("")
+            lines.append(Table.render(
+                header: ["pitch in own words", "present", "missing", "distorted"],
+                rows: freeText.map { [$0.id, String($0.freeTextPresent), String($0.freeTextMissing), String($0.freeTextDistorted)] }
+            ))
+        }
+        if !report.relays.isEmpty {
+            lines.append("")
+            lines.append("relays: \(report.relays.count) shown, mean fidelity \(report.meanRelayFidelity.map { self.percent($0) } ?? "-") (worst first)")
+            lines.append(Table.render(
+                header: ["from", "at", "to", "fidelity", "missing", "distorted"],
+                rows: report.relays.map { relay in
+                    [
+                        relay.from, RFC3339Day.format(relay.at), String(relay.recipients), self.percent(relay.fidelity),
+                        relay.missing.joined(separator: ", "), relay.distorted.joined(separator: ", "),
+                    ]
+                }
+            ))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func estimate(_ estimate: MessageReport.Estimate, percent: Bool) -> String {
+        guard let value = estimate.value else { return "not reported" }
+        let format: (Double) -> String = percent ? { self.percent($0) } : { String(format: "%.0f", $0) }
+        guard let low = estimate.low, let high = estimate.high else { return format(value) }
+        return "\(format(value)) (\(format(low))-\(format(high)))"
+    }
+
+    static func percent(_ value: Double) -> String {
+        String(format: "%.0f%%", value * 100)
+    }
+}
+
+enum RFC3339Day {
+    static func format(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day())
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `decay report ...`: scores for people (tables) and machines (`--json`).
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Reports: how a message decays, how partners engage, what one person received and answered.",
+        subcommands: [ReportMessageCommand.self, ReportPartnersCommand.self, ReportPersonCommand.self]
+    )
+}
