@@ -41,6 +41,10 @@ let package = Package(
             dependencies: ["DecayCore", "DecayStore"]
         ),
         .target(
+            name: "DecayChat",
+            dependencies: ["DecayCore"]
+        ),
+        .target(
             name: "CCurl",
             linkerSettings: [.linkedLibrary("curl")]
         ),
@@ -81,6 +85,7 @@ let package = Package(
         ),
         .executableTarget(name: "decay", dependencies: ["DecayCLI"]),
         .testTarget(name: "DecayCoreTests", dependencies: ["DecayCore"]),
+        .testTarget(name: "DecayChatTests", dependencies: ["DecayChat", "DecayCore"], exclude: ["Golden"]),
         .testTarget(name: "DecayInboundTests", dependencies: ["DecayInbound", "DecayCore", "DecayStore"]),
         .testTarget(
             name: "DecayStoreTests",
