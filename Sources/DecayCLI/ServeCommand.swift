@@ -62,6 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("Seeded the demo channel", metadata: ["partners": "\(channel.partners.count)", "people": "\(channel.people.count)"])
         }
         let secrets = try await InboundSecretsLoader.load(database: database, demo: self.demo)
+        fflush(nil)
         let settings = ServerSettings(
             host: self.host ?? Environment.value("DECAY_HOST") ?? "127.0.0.1", port: try self.resolvedPort(), adminToken: token!, secrets: secrets,
             publicURL: Environment.value("DECAY_PUBLIC_URL")
