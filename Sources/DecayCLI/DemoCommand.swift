@@ -27,7 +27,7 @@ struct DemoCommand: AsyncParsableCommand {
         if self.partners < 1 || self.partners > 5000 {
             throw ValidationError("--partners must be from 1 to 5000")
         }
-        if let asOf, DemoSeeding.parseDay(asOf) == nil {
+        if let asOf, UTCDay.start(of: asOf) == nil {
             throw ValidationError("--as-of must be a date like 2026-11-20, got '\(asOf)'")
         }
     }
@@ -35,10 +35,10 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let catalog = try self.content.load()
         let database = try await self.database.open()
-        let asOf = self.asOf.flatMap(DemoSeeding.parseDay) ?? DemoSeeding.today()
+        let asOf = self.asOf.flatMap(UTCDay.start(of:)) ?? UTCDay.today()
         let channel = try await DemoSeeding.seed(database, catalog: catalog, seed: self.seed, asOf: asOf, partners: self.partners)
         let counts = try await database.directoryCounts()
-        print("demo channel seeded into \(self.database.path) (seed \(self.seed), as of \(DemoSeeding.format(asOf)))")
+        print("demo channel seeded into \(self.database.path) (seed \(self.seed), as of \(UTCDay.format(asOf)))")
         print("  \(counts.partners) partners, \(counts.people) people, \(counts.deliveries) deliveries, \(channel.relays.count) relays, \(counts.responses) responses")
         print("  true decay parameters (what scoring should recover):")
         for (message, curves) in channel.truth.sorted(by: { $0.key < $1.key }) {
@@ -57,27 +57,5 @@ enum DemoSeeding {
         let channel = DemoGenerator(seed: seed, asOf: asOf, partnerCount: partners).generate(catalog: catalog)
         try await database.saveDemo(channel)
         return channel
-    }
-
-    static func parseDay(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.date(from: text)
-    }
-
-    static func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
-    }
-
-    /// Midnight UTC today, so a demo seeded twice on one day is identical.
-    static func today() -> Date {
-        let now = Date().timeIntervalSince1970
-        return Date(timeIntervalSince1970: now - now.truncatingRemainder(dividingBy: 86_400))
     }
 }

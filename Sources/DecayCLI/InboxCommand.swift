@@ -29,10 +29,7 @@ struct InboxCommand: AsyncParsableCommand {
         func run() async throws {
             let items = try await self.database.open().inbox(rejectedOnly: self.rejected, limit: self.limit)
             if self.json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                encoder.dateEncodingStrategy = .iso8601
-                print(String(decoding: try encoder.encode(items), as: UTF8.self))
+                print(try ReportOutput.json(items))
                 return
             }
             if items.isEmpty {

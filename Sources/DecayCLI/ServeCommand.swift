@@ -58,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         let database = try await self.database.open()
         try await database.syncContent(catalog)
         if self.demo, try await database.directoryCounts().partners == 0 {
-            let channel = try await DemoSeeding.seed(database, catalog: catalog, seed: 1, asOf: DemoSeeding.today())
+            let channel = try await DemoSeeding.seed(database, catalog: catalog, seed: 1, asOf: UTCDay.today())
             logger.info("Seeded the demo channel", metadata: ["partners": "\(channel.partners.count)", "people": "\(channel.people.count)"])
         }
         let secrets = try await InboundSecretsLoader.load(database: database, demo: self.demo)

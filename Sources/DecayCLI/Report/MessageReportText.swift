@@ -41,7 +41,7 @@ enum MessageReportText {
                 header: ["from", "at", "to", "fidelity", "missing", "distorted"],
                 rows: report.relays.map { relay in
                     [
-                        relay.from, RFC3339Day.format(relay.at), String(relay.recipients), self.percent(relay.fidelity),
+                        relay.from, UTCDay.format(relay.at), String(relay.recipients), self.percent(relay.fidelity),
                         relay.missing.joined(separator: ", "), relay.distorted.joined(separator: ", "),
                     ]
                 }
@@ -59,11 +59,5 @@ enum MessageReportText {
 
     static func percent(_ value: Double) -> String {
         String(format: "%.0f%%", value * 100)
-    }
-}
-
-enum RFC3339Day {
-    static func format(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day())
     }
 }

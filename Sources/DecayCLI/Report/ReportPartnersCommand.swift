@@ -27,25 +27,18 @@ struct ReportPartnersCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        if let asOf, ReportDay.cutoff(asOf) == nil {
+        if let asOf, UTCDay.end(of: asOf) == nil {
             throw ValidationError("--as-of must be a date like 2026-11-20, got '\(asOf)'")
         }
     }
 
     func run() async throws {
         let targets = try self.targets.map { try ScoreTargets.load(contentsOf: URL(fileURLWithPath: $0)) }
-        let asOf = self.asOf.flatMap(ReportDay.cutoff) ?? Date()
+        let asOf = self.asOf.flatMap(UTCDay.end(of:)) ?? Date()
         let database = try await self.database.open()
         let snapshot = try await database.engagementSnapshot(
             asOf: asOf, scope: self.category.map(EngagementScope.category) ?? .everyone)
         let report = PartnersReport(snapshot: snapshot, category: self.category, targets: targets)
         print(self.json ? try ReportOutput.json(report) : PartnersReportText.render(report))
-    }
-}
-
-/// `--as-of YYYY-MM-DD` for reports: activity through the end of that day, UTC.
-enum ReportDay {
-    static func cutoff(_ text: String) -> Date? {
-        DemoSeeding.parseDay(text).map { $0.addingTimeInterval(86_400) }
     }
 }

@@ -22,14 +22,14 @@ struct ReportPersonCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        if let asOf, ReportDay.cutoff(asOf) == nil {
+        if let asOf, UTCDay.end(of: asOf) == nil {
             throw ValidationError("--as-of must be a date like 2026-11-20, got '\(asOf)'")
         }
     }
 
     func run() async throws {
         let database = try await self.database.open()
-        let asOf = self.asOf.flatMap(ReportDay.cutoff) ?? Date()
+        let asOf = self.asOf.flatMap(UTCDay.end(of:)) ?? Date()
         guard let activity = try await database.personActivity(self.id, asOf: asOf) else {
             throw CLIError("unknown person '\(self.id)'")
         }

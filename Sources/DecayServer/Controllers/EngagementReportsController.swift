@@ -34,13 +34,9 @@ struct EngagementReportsController {
     /// `as_of=YYYY-MM-DD` means through the end of that day (UTC); absent means now.
     static func asOf(_ text: String?) throws -> Date {
         guard let text, !text.isEmpty else { return Date() }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        guard let day = formatter.date(from: text) else {
+        guard let end = UTCDay.end(of: text) else {
             throw AppError.badRequest("as_of must be a date like 2026-11-20", field: "as_of")
         }
-        return day.addingTimeInterval(86_400)
+        return end
     }
 }
