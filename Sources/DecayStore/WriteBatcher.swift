@@ -39,7 +39,7 @@ public final class WriteBatcher: Sendable {
             if running {
                 self.wakeContinuation.yield()
             } else {
-                Task { await self.runOnce() }
+                Task { await self.drain() }
             }
         }
     }
@@ -56,10 +56,6 @@ public final class WriteBatcher: Sendable {
     public func finish() async {
         self.pending.withLock { $0.running = false }
         self.wakeContinuation.finish()
-        await self.drain()
-    }
-
-    private func runOnce() async {
         await self.drain()
     }
 
