@@ -93,7 +93,14 @@ let package = Package(
         ),
         .testTarget(
             name: "DecayDeliveryTests",
-            dependencies: ["DecayDelivery", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "DecayDelivery",
+                "DecayStore",
+                "DecayCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .testTarget(
             name: "DecayServerTests",

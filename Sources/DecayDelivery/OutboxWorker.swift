@@ -1,0 +1,271 @@
+import DecayCore
+import DecayStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Delivers the outbox: fetches due posts, sends them through libcurl within per-destination rate limits,
+/// and writes each outcome back (delivered, retry at the next step of the schedule, dead, or destination gone).
+/// One loop task owns all state, and a post leaves the in-memory claimed set only after its outcome is
+/// committed, so it is never sent twice by this worker. Run one worker per database.
+public final class OutboxWorker: Service, Sendable {
+    private let database: AppDatabase
+    private let client: CurlClient
+    private let configuration: OutboxWorkerConfiguration
+    private let logger: Logger
+    private let wakeup = Wakeup()
+    private let completions = CompletionBuffer()
+
+    public init(database: AppDatabase, client: CurlClient = CurlClient(), configuration: OutboxWorkerConfiguration, logger: Logger) {
+        self.database = database
+        self.client = client
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Tells the worker that new posts were written, so it need not wait for its next poll.
+    public func wake() {
+        self.wakeup.signal()
+    }
+
+    /// Runs until graceful shutdown, then drains: sends what is due for up to `drainTimeout`, waits for posts
+    /// in flight and records their outcomes.
+    public func run() async throws {
+        let stop = StopFlag()
+        try await withGracefulShutdownHandler {
+            var loop = DeliveryLoop(worker: self)
+            try await loop.run(until: { stop.deadline }, idleExit: false)
+        } onGracefulShutdown: {
+            stop.begin(after: self.configuration.drainTimeout)
+            self.wakeup.signal()
+        }
+    }
+
+    /// Delivers everything due now, waiting out retries that fall due within `horizon`; for `decay outbox deliver` and tests.
+    public func deliverDue(horizon: Duration = .zero) async throws {
+        var loop = DeliveryLoop(worker: self)
+        loop.idleHorizon = horizon
+        try await loop.run(until: { nil }, idleExit: true)
+    }
+
+    fileprivate func send(_ entry: OutboxEntry, permit: DestinationPolicy.Permit) {
+        var headers = entry.headers.map { ($0.name, $0.value) }
+        headers.append(("Idempotency-Key", entry.idempotencyKey))
+        if entry.format == ChatFormat.webhook.rawValue, let signer = self.configuration.webhookSigner {
+            headers += signer.headers(id: entry.idempotencyKey, timestamp: Int(Date().timeIntervalSince1970), body: Array(entry.body))
+        }
+        let post = HTTPPost(
+            method: entry.method, url: entry.url, headers: headers, body: Array(entry.body),
+            connectTimeout: self.configuration.connectTimeout, totalTimeout: self.configuration.totalTimeout,
+            allowPrivateAddresses: permit.allowPrivateAddresses
+        )
+        let completions = self.completions
+        let wakeup = self.wakeup
+        self.client.start(post) { outcome in
+            completions.append(entry, outcome)
+            wakeup.signal()
+        }
+    }
+
+    /// The loop's state and steps; lives only inside one `run` call.
+    private struct DeliveryLoop {
+        let worker: OutboxWorker
+        var idleHorizon: Duration = .zero
+        var inFlight: [Int64: OutboxEntry] = [:]
+        var held: [String: [OutboxEntry]] = [:]
+        var heldIDs: Set<Int64> = []
+        var limiter = RateLimiter()
+        var nextReady: Date?
+
+        init(worker: OutboxWorker) {
+            self.worker = worker
+        }
+
+        /// A destination holding this many posts (waiting on its rate limit) gets no more until some are sent,
+        /// so one slow destination never crowds out the others.
+        let perDestinationHold = 64
+
+        mutating func run(until stopDeadline: () -> Date?, idleExit: Bool) async throws {
+            let configuration = self.worker.configuration
+            while true {
+                try await self.recordCompletions()
+                let deadline = stopDeadline()
+                let timeUp = deadline.map { Date() >= $0 } ?? false
+                var fetchedFull = false
+                if !timeUp {
+                    fetchedFull = try await self.claimDue()
+                    self.dispatch()
+                }
+                var timeout = configuration.pollInterval
+                if self.inFlight.isEmpty, !self.worker.completions.hasItems, !fetchedFull {
+                    if timeUp || (deadline != nil && self.held.isEmpty) { return }
+                    let next = try await self.nextWork()
+                    if idleExit, next.map({ $0.timeIntervalSinceNow > self.idleHorizon.seconds }) ?? true { return }
+                    if let next { timeout = min(timeout, Self.duration(until: next)) }
+                }
+                if let ready = self.nextReady { timeout = min(timeout, Self.duration(until: ready)) }
+                if fetchedFull, self.inFlight.count < configuration.maxInFlight { continue }
+                await self.worker.wakeup.wait(timeout: timeout)
+            }
+        }
+
+        private static func duration(until date: Date) -> Duration {
+            .milliseconds(max(1, Int64(date.timeIntervalSinceNow * 1000)))
+        }
+
+        /// The earliest time something could be sent: a held post's rate-limit slot or a pending post's retry time.
+        private func nextWork() async throws -> Date? {
+            let pending = try await self.worker.database.nextOutboxAttempt()
+            switch (pending, self.held.isEmpty ? nil : self.nextReady) {
+            case (nil, nil): return nil
+            case (let a?, nil): return a
+            case (nil, let b?): return b
+            case (let a?, let b?): return min(a, b)
+            }
+        }
+
+        /// Claims due posts not already claimed; returns true when the fetch was full (more may be due).
+        private mutating func claimDue() async throws -> Bool {
+            let window = self.worker.configuration.maxInFlight * 4
+            let saturated = Set(self.held.filter { $0.value.count >= self.perDestinationHold }.keys)
+            let claimed = self.inFlight.count + self.held.filter { !saturated.contains($0.key) }.reduce(0) { $0 + $1.value.count }
+            guard claimed < window else { return false }
+            let limit = window + claimed
+            let due = try await self.worker.database.dueOutbox(now: Date(), limit: limit, excludedDestinations: saturated)
+            for entry in due where self.inFlight[entry.id] == nil && !self.heldIDs.contains(entry.id) {
+                self.held[entry.destination, default: []].append(entry)
+                self.heldIDs.insert(entry.id)
+            }
+            return due.count == limit
+        }
+
+        /// Sends held posts, oldest destination queue first, while slots are free and rate limits allow.
+        private mutating func dispatch() {
+            let configuration = self.worker.configuration
+            let now = Date()
+            self.nextReady = nil
+            for destination in Array(self.held.keys) {
+                guard var queue = self.held[destination] else { continue }
+                while let entry = queue.first, self.inFlight.count < configuration.maxInFlight {
+                    let limit = configuration.rateLimit(ChatFormat(rawValue: entry.format))
+                    if let ready = self.limiter.reserve(destination, limit: limit, now: now) {
+                        self.nextReady = min(self.nextReady ?? ready, ready)
+                        break
+                    }
+                    queue.removeFirst()
+                    self.heldIDs.remove(entry.id)
+                    self.start(entry)
+                }
+                self.held[destination] = queue.isEmpty ? nil : queue
+            }
+        }
+
+        private mutating func start(_ entry: OutboxEntry) {
+            self.inFlight[entry.id] = entry
+            switch self.worker.configuration.destinationPolicy.check(entry.url) {
+            case .failure(let refusal):
+                self.worker.completions.append(entry, .failure(HTTPTransportError(code: 0, message: refusal.reason, isBlocked: true)))
+            case .success(let permit):
+                if entry.format == ChatFormat.webhook.rawValue, self.worker.configuration.webhookSigner == nil {
+                    let message = "webhook posts are signed with Standard Webhooks; set DECAY_OUTBOUND_WEBHOOK_SECRET (whsec_...)"
+                    self.worker.completions.append(entry, .failure(HTTPTransportError(code: 0, message: message, isBlocked: true)))
+                } else {
+                    self.worker.send(entry, permit: permit)
+                }
+            }
+        }
+
+        /// Turns finished attempts into outcomes, commits them in one transaction, then releases the claims.
+        private mutating func recordCompletions() async throws {
+            let finished = self.worker.completions.take()
+            guard !finished.isEmpty else { return }
+            let now = Date()
+            var results: [OutboxResult] = []
+            results.reserveCapacity(finished.count)
+            for (entry, outcome) in finished {
+                results.append(self.result(for: entry, outcome: outcome, now: now))
+            }
+            try await self.worker.database.recordOutboxResults(results)
+            for result in results {
+                self.inFlight[result.id] = nil
+                self.log(result)
+            }
+        }
+
+        private mutating func result(for entry: OutboxEntry, outcome: Result<HTTPResult, HTTPTransportError>, now: Date) -> OutboxResult {
+            switch DeliveryDecision.classify(outcome, now: now) {
+            case .delivered(let status):
+                return .delivered(id: entry.id, status: status, at: now)
+            case .gone(let reason):
+                return .gone(id: entry.id, destination: entry.destination, error: reason)
+            case .dead(let status, let reason):
+                return .dead(id: entry.id, status: status, error: reason)
+            case .retry(let status, let reason, let retryAfter):
+                let attempt = entry.attempts + 1
+                guard let delay = self.worker.configuration.retryPolicy.delay(afterFailedAttempt: attempt, retryAfter: retryAfter) else {
+                    return .dead(id: entry.id, status: status, error: "gave up after \(attempt) attempts: \(reason)")
+                }
+                let next = now.addingTimeInterval(delay.seconds)
+                if retryAfter != nil { self.limiter.pause(entry.destination, until: next) }
+                return .retry(id: entry.id, status: status, error: reason, next: next)
+            }
+        }
+
+        private func log(_ result: OutboxResult) {
+            let logger = self.worker.logger
+            switch result {
+            case .delivered: break
+            case .retry(let id, _, let error, let next):
+                logger.info("outbox post will be retried", metadata: ["id": "\(id)", "error": "\(error)", "next": "\(next)"])
+            case .dead(let id, _, let error):
+                logger.warning("outbox post is dead", metadata: ["id": "\(id)", "error": "\(error)"])
+            case .gone(let id, let destination, let error):
+                logger.warning("destination disabled by 410", metadata: ["id": "\(id)", "destination": "\(destination)", "error": "\(error)"])
+            }
+        }
+    }
+}
+
+/// Finished attempts, handed from the transfer tasks to the loop.
+private final class CompletionBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [(OutboxEntry, Result<HTTPResult, HTTPTransportError>)] = []
+
+    func append(_ entry: OutboxEntry, _ outcome: Result<HTTPResult, HTTPTransportError>) {
+        self.lock.lock()
+        self.items.append((entry, outcome))
+        self.lock.unlock()
+    }
+
+    func take() -> [(OutboxEntry, Result<HTTPResult, HTTPTransportError>)] {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        let taken = self.items
+        self.items.removeAll(keepingCapacity: true)
+        return taken
+    }
+
+    var hasItems: Bool {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        return !self.items.isEmpty
+    }
+}
+
+/// Set once graceful shutdown begins: the time after which no new post is sent.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Date?
+
+    func begin(after timeout: Duration) {
+        self.lock.lock()
+        self.value = Date().addingTimeInterval(timeout.seconds)
+        self.lock.unlock()
+    }
+
+    var deadline: Date? {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        return self.value
+    }
+}
