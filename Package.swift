@@ -54,6 +54,7 @@ let package = Package(
                 "CCurl",
                 "DecayCore",
                 "DecayStore",
+                "DecayChat",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
