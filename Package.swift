@@ -110,6 +110,7 @@ let package = Package(
                 "DecayStore",
                 "DecayCore",
                 "DecayInbound",
+                "DecayDelivery",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

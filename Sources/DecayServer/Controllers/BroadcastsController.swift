@@ -2,7 +2,8 @@ import DecayDelivery
 import Foundation
 import Hummingbird
 
-/// `POST /api/broadcasts` `{"message": ID, "survey"?: ID, "audience"?: "category:msp,tier:gold", "dry_run"?: bool}`:
+/// `POST /api/broadcasts` `{"message": ID, "survey"?: ID, "audience"?: "category:msp,tier:gold", "dryRun"?: bool}`
+/// (`dry_run` also accepted):
 /// records deliveries and queues the posts (201), or shows what would happen (200 with `dry_run`).
 struct BroadcastsController {
     let broadcaster: Broadcaster
@@ -27,7 +28,7 @@ struct BroadcastsController {
         guard let message = body.message else { throw AppError.badRequest("message is required", field: "message") }
         let survey = body.survey
         let audience = body.audience
-        let dryRun = body.dry_run ?? false
+        let dryRun = body.dryRun ?? body.dry_run ?? false
         let plan: BroadcastPlan
         do {
             plan = try await self.broadcaster.broadcast(message: message, survey: survey, audience: audience, dryRun: dryRun, now: Date())
@@ -42,6 +43,7 @@ struct BroadcastsController {
         var message: String?
         var survey: String?
         var audience: String?
+        var dryRun: Bool?
         var dry_run: Bool?
     }
 }
