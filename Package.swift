@@ -79,7 +79,9 @@ let package = Package(
                 "DecayInbound",
                 "DecayDelivery",
                 "DecayServer",
+                "DecayChat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -15,6 +15,7 @@ public final class OutboxWorker: Service, Sendable {
     private let logger: Logger
     private let wakeup = Wakeup()
     private let completions = CompletionBuffer()
+    private let commits = CommitSlot()
 
     public init(database: AppDatabase, client: CurlClient = CurlClient(), configuration: OutboxWorkerConfiguration, logger: Logger) {
         self.database = database
@@ -51,11 +52,12 @@ public final class OutboxWorker: Service, Sendable {
     fileprivate func send(_ entry: OutboxEntry, permit: DestinationPolicy.Permit) {
         var headers = entry.headers.map { ($0.name, $0.value) }
         headers.append(("Idempotency-Key", entry.idempotencyKey))
+        let body = Array(entry.body)
         if entry.format == ChatFormat.webhook.rawValue, let signer = self.configuration.webhookSigner {
-            headers += signer.headers(id: entry.idempotencyKey, timestamp: Int(Date().timeIntervalSince1970), body: Array(entry.body))
+            headers += signer.headers(id: entry.idempotencyKey, timestamp: Int(Date().timeIntervalSince1970), body: body)
         }
         let post = HTTPPost(
-            method: entry.method, url: entry.url, headers: headers, body: Array(entry.body),
+            method: entry.method, url: entry.url, headers: headers, body: body,
             connectTimeout: self.configuration.connectTimeout, totalTimeout: self.configuration.totalTimeout,
             allowPrivateAddresses: permit.allowPrivateAddresses
         )
@@ -76,6 +78,16 @@ public final class OutboxWorker: Service, Sendable {
         var heldIDs: Set<Int64> = []
         var limiter = RateLimiter()
         var nextReady: Date?
+        /// Outcomes waiting for the next commit, and whether one is running.
+        var uncommitted: [OutboxResult] = []
+        var committing = false
+        var committingCount = 0
+        var cursor: AppDatabase.OutboxCursor?
+        /// The destination policy's answer per URL, so each URL is parsed once per run.
+        var verdicts: [String: Result<DestinationPolicy.Permit, DestinationPolicyError>] = [:]
+
+        /// Posts on the wire: claimed and started, outcome not yet known.
+        var sending: Int { self.inFlight.count - self.uncommitted.count - self.committingCount }
 
         init(worker: OutboxWorker) {
             self.worker = worker
@@ -88,7 +100,7 @@ public final class OutboxWorker: Service, Sendable {
         mutating func run(until stopDeadline: () -> Date?, idleExit: Bool) async throws {
             let configuration = self.worker.configuration
             while true {
-                try await self.recordCompletions()
+                try self.recordCompletions()
                 let deadline = stopDeadline()
                 let timeUp = deadline.map { Date() >= $0 } ?? false
                 var fetchedFull = false
@@ -97,14 +109,14 @@ public final class OutboxWorker: Service, Sendable {
                     self.dispatch()
                 }
                 var timeout = configuration.pollInterval
-                if self.inFlight.isEmpty, !self.worker.completions.hasItems, !fetchedFull {
+                if self.inFlight.isEmpty, !self.worker.completions.hasItems, !self.committing, !fetchedFull {
                     if timeUp || (deadline != nil && self.held.isEmpty) { return }
                     let next = try await self.nextWork()
                     if idleExit, next.map({ $0.timeIntervalSinceNow > self.idleHorizon.seconds }) ?? true { return }
                     if let next { timeout = min(timeout, Self.duration(until: next)) }
                 }
                 if let ready = self.nextReady { timeout = min(timeout, Self.duration(until: ready)) }
-                if fetchedFull, self.inFlight.count < configuration.maxInFlight { continue }
+                if fetchedFull, self.sending < configuration.maxInFlight { continue }
                 await self.worker.wakeup.wait(timeout: timeout)
             }
         }
@@ -124,19 +136,23 @@ public final class OutboxWorker: Service, Sendable {
             }
         }
 
-        /// Claims due posts not already claimed; returns true when the fetch was full (more may be due).
+        /// Claims due posts not already claimed when the local queue runs low; returns true when the fetch was full
+        /// (more may be due). Scans resume after the last post read and restart from the oldest once a scan comes
+        /// back short, so a post committed late by another writer is still found.
         private mutating func claimDue() async throws -> Bool {
-            let window = self.worker.configuration.maxInFlight * 4
+            let maxInFlight = self.worker.configuration.maxInFlight
             let saturated = Set(self.held.filter { $0.value.count >= self.perDestinationHold }.keys)
-            let claimed = self.inFlight.count + self.held.filter { !saturated.contains($0.key) }.reduce(0) { $0 + $1.value.count }
-            guard claimed < window else { return false }
-            let limit = window + claimed
-            let due = try await self.worker.database.dueOutbox(now: Date(), limit: limit, excludedDestinations: saturated)
+            let waiting = self.held.filter { !saturated.contains($0.key) }.reduce(0) { $0 + $1.value.count }
+            guard self.sending + waiting < maxInFlight * 4 else { return false }
+            let limit = maxInFlight * 8
+            let due = try await self.worker.database.dueOutbox(now: Date(), limit: limit, after: self.cursor, excludedDestinations: saturated)
             for entry in due where self.inFlight[entry.id] == nil && !self.heldIDs.contains(entry.id) {
                 self.held[entry.destination, default: []].append(entry)
                 self.heldIDs.insert(entry.id)
             }
-            return due.count == limit
+            let full = due.count == limit
+            self.cursor = full ? due.last.map { AppDatabase.OutboxCursor(nextAttemptAt: $0.nextAttemptAt.timeIntervalSince1970, id: $0.id) } : nil
+            return full
         }
 
         /// Sends held posts, oldest destination queue first, while slots are free and rate limits allow.
@@ -145,8 +161,9 @@ public final class OutboxWorker: Service, Sendable {
             let now = Date()
             self.nextReady = nil
             for destination in Array(self.held.keys) {
+                guard self.sending < configuration.maxInFlight else { break }
                 guard var queue = self.held[destination] else { continue }
-                while let entry = queue.first, self.inFlight.count < configuration.maxInFlight {
+                while let entry = queue.first, self.sending < configuration.maxInFlight {
                     let limit = configuration.rateLimit(ChatFormat(rawValue: entry.format))
                     if let ready = self.limiter.reserve(destination, limit: limit, now: now) {
                         self.nextReady = min(self.nextReady ?? ready, ready)
@@ -162,7 +179,9 @@ public final class OutboxWorker: Service, Sendable {
 
         private mutating func start(_ entry: OutboxEntry) {
             self.inFlight[entry.id] = entry
-            switch self.worker.configuration.destinationPolicy.check(entry.url) {
+            let verdict = self.verdicts[entry.url] ?? self.worker.configuration.destinationPolicy.check(entry.url)
+            self.verdicts[entry.url] = verdict
+            switch verdict {
             case .failure(let refusal):
                 self.worker.completions.append(entry, .failure(HTTPTransportError(code: 0, message: refusal.reason, isBlocked: true)))
             case .success(let permit):
@@ -175,20 +194,37 @@ public final class OutboxWorker: Service, Sendable {
             }
         }
 
-        /// Turns finished attempts into outcomes, commits them in one transaction, then releases the claims.
-        private mutating func recordCompletions() async throws {
-            let finished = self.worker.completions.take()
-            guard !finished.isEmpty else { return }
-            let now = Date()
-            var results: [OutboxResult] = []
-            results.reserveCapacity(finished.count)
-            for (entry, outcome) in finished {
-                results.append(self.result(for: entry, outcome: outcome, now: now))
+        /// Turns finished attempts into outcomes and commits them in the background, one transaction at a time,
+        /// so sending continues during the fsync; a claim is released only once its outcome is committed.
+        private mutating func recordCompletions() throws {
+            if let committed = try self.worker.commits.takeFinished() {
+                for result in committed {
+                    self.inFlight[result.id] = nil
+                    self.log(result)
+                }
+                self.committing = false
+                self.committingCount = 0
             }
-            try await self.worker.database.recordOutboxResults(results)
-            for result in results {
-                self.inFlight[result.id] = nil
-                self.log(result)
+            let now = Date()
+            for (entry, outcome) in self.worker.completions.take() {
+                self.uncommitted.append(self.result(for: entry, outcome: outcome, now: now))
+            }
+            guard !self.committing, !self.uncommitted.isEmpty else { return }
+            let batch = self.uncommitted
+            self.uncommitted.removeAll(keepingCapacity: true)
+            self.committing = true
+            self.committingCount = batch.count
+            let database = self.worker.database
+            let commits = self.worker.commits
+            let wakeup = self.worker.wakeup
+            Task {
+                do {
+                    try await database.recordOutboxResults(batch)
+                    commits.finish(.success(batch))
+                } catch {
+                    commits.finish(.failure(error))
+                }
+                wakeup.signal()
             }
         }
 
@@ -249,6 +285,27 @@ private final class CompletionBuffer: @unchecked Sendable {
         self.lock.lock()
         defer { self.lock.unlock() }
         return !self.items.isEmpty
+    }
+}
+
+/// The outcome of the background commit, picked up by the loop.
+private final class CommitSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<[OutboxResult], any Error>?
+
+    func finish(_ result: Result<[OutboxResult], any Error>) {
+        self.lock.lock()
+        self.result = result
+        self.lock.unlock()
+    }
+
+    /// The committed outcomes once the commit has finished (rethrowing its error), else nil.
+    func takeFinished() throws -> [OutboxResult]? {
+        self.lock.lock()
+        let result = self.result
+        self.result = nil
+        self.lock.unlock()
+        return try result?.get()
     }
 }
 

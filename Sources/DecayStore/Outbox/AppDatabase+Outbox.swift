@@ -39,18 +39,36 @@ extension AppDatabase {
         return db.lastInsertedRowID
     }
 
-    /// Pending posts due by `now`, oldest first, skipping `excludedDestinations` (those already saturated).
-    public func dueOutbox(now: Date, limit: Int, excludedDestinations: Set<String> = []) async throws -> [OutboxEntry] {
+    /// Where a scan of due posts stopped: the last post's due time and id, in the scan's order.
+    public struct OutboxCursor: Sendable, Equatable {
+        public var nextAttemptAt: Double
+        public var id: Int64
+
+        public init(nextAttemptAt: Double, id: Int64) {
+            self.nextAttemptAt = nextAttemptAt
+            self.id = id
+        }
+    }
+
+    /// Pending posts due by `now`, oldest first, after `cursor` when given (so a worker reads each post once),
+    /// skipping `excludedDestinations` (those already saturated).
+    public func dueOutbox(now: Date, limit: Int, after cursor: OutboxCursor? = nil, excludedDestinations: Set<String> = []) async throws -> [OutboxEntry] {
         try await self.reader.read { db in
             var sql = "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
             var arguments: StatementArguments = [now.timeIntervalSince1970]
+            if let cursor {
+                sql += " AND (next_attempt_at > ? OR (next_attempt_at = ? AND id > ?))"
+                _ = arguments.append(contentsOf: [cursor.nextAttemptAt, cursor.nextAttemptAt, cursor.id])
+            }
             if !excludedDestinations.isEmpty {
                 sql += " AND destination NOT IN (" + databaseQuestionMarks(count: excludedDestinations.count) + ")"
                 for destination in excludedDestinations { _ = arguments.append(contentsOf: [destination]) }
             }
             sql += " ORDER BY next_attempt_at, id LIMIT ?"
             _ = arguments.append(contentsOf: [limit])
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.outboxEntry)
+            let statement = excludedDestinations.isEmpty ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+            var headerCache: [String: [OutboxHeader]] = [:]
+            return try Row.fetchAll(statement, arguments: arguments).map { Self.outboxEntry($0, headerCache: &headerCache) }
         }
     }
 
@@ -67,13 +85,14 @@ extension AppDatabase {
     public func recordOutboxResults(_ results: [OutboxResult]) async throws {
         guard !results.isEmpty else { return }
         try await self.writer.write { db in
+            let delivered = try db.cachedStatement(sql: """
+                UPDATE outbox SET status = 'delivered', attempts = attempts + 1, last_status = ?, last_error = NULL,
+                       delivered_at = ? WHERE id = ? AND status = 'pending'
+                """)
             for result in results {
                 switch result {
                 case .delivered(let id, let status, let at):
-                    try db.execute(sql: """
-                        UPDATE outbox SET status = 'delivered', attempts = attempts + 1, last_status = ?, last_error = NULL,
-                               delivered_at = ? WHERE id = ? AND status = 'pending'
-                        """, arguments: [status, at.timeIntervalSince1970, id])
+                    try delivered.execute(arguments: [status, at.timeIntervalSince1970, id])
                 case .retry(let id, let status, let error, let next):
                     try db.execute(sql: """
                         UPDATE outbox SET attempts = attempts + 1, last_status = ?, last_error = ?, next_attempt_at = ?
@@ -152,8 +171,20 @@ extension AppDatabase {
     }
 
     static func outboxEntry(_ row: Row) -> OutboxEntry {
+        var cache: [String: [OutboxHeader]] = [:]
+        return self.outboxEntry(row, headerCache: &cache)
+    }
+
+    /// Posts mostly share one header list, so a batch decodes each distinct list once.
+    static func outboxEntry(_ row: Row, headerCache: inout [String: [OutboxHeader]]) -> OutboxEntry {
         let headerText: String = row["headers"]
-        let headers = (try? JSONDecoder().decode([OutboxHeader].self, from: Data(headerText.utf8))) ?? []
+        let headers: [OutboxHeader]
+        if let cached = headerCache[headerText] {
+            headers = cached
+        } else {
+            headers = (try? JSONDecoder().decode([OutboxHeader].self, from: Data(headerText.utf8))) ?? []
+            headerCache[headerText] = headers
+        }
         return OutboxEntry(
             id: row["id"],
             idempotencyKey: row["idempotency_key"],
