@@ -80,6 +80,7 @@ let package = Package(
                 "DecayDelivery",
                 "DecayServer",
                 "DecayChat",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

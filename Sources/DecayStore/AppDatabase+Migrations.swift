@@ -189,6 +189,17 @@ extension AppDatabase {
                 t.add(column: "last_status", .integer)
             }
         }
+        migrator.registerMigration("v3-response-quiz-totals") { db in
+            try db.alter(table: "response") { t in
+                t.add(column: "quiz_answers", .integer).notNull().defaults(to: 0)
+                t.add(column: "quiz_correct", .integer).notNull().defaults(to: 0)
+            }
+            try db.execute(sql: """
+                UPDATE response SET
+                    quiz_answers = (SELECT COUNT(a.correct) FROM answer a WHERE a.response_id = response.id),
+                    quiz_correct = (SELECT COUNT(*) FROM answer a WHERE a.response_id = response.id AND a.correct = 1)
+                """)
+        }
         return migrator
     }
 }

@@ -4,17 +4,21 @@ import GRDB
 
 extension AppDatabase {
     /// Inserts a graded response and its answers; returns nil when `(source, externalID)` was already stored.
+    /// The response row also keeps its count of graded and correct answers, so engagement reads need not scan answers.
     static func insertResponse(
         source: String, externalID: String, surveyID: String, personID: String, messageID: String?, messageVersion: Int?,
         submittedAt: Date, receivedAt: Date, inboundID: Int64?, answers: [GradedAnswer], _ db: Database
     ) throws -> Int64? {
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO response (source, external_id, survey_id, person_id, message_id, message_version, submitted_at, received_at, inbound_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source, external_id) DO NOTHING
+            INSERT INTO response (source, external_id, survey_id, person_id, message_id, message_version, submitted_at, received_at,
+                                  inbound_id, quiz_answers, quiz_correct)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source, external_id) DO NOTHING
             """)
+        let graded = answers.filter { $0.correct != nil }
         try insert.execute(arguments: [
             source, externalID, surveyID, personID, messageID, messageVersion,
             submittedAt.timeIntervalSince1970, receivedAt.timeIntervalSince1970, inboundID,
+            graded.count, graded.filter { $0.correct == true }.count,
         ])
         guard db.changesCount > 0 else { return nil }
         let responseID = db.lastInsertedRowID

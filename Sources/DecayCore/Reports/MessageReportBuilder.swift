@@ -16,10 +16,20 @@ public struct MessageReportBuilder: Sendable {
         let fit = self.fit(input.answers, questions: questions)
         let fidelity = FidelityScorer(message: message)
         var freeText: [String: [PointStatus.Kind: Int]] = [:]
+        var scorers: [[String]: FidelityScorer] = [:]
+        var scored: [FreeTextKey: [PointScore]] = [:]
         for item in input.freeTexts {
-            let points = message.keyPoints.filter { item.keyPoints.contains($0.id) }
-            let report = FidelityScorer(keyPoints: points).score(item.text)
-            for point in report.points { freeText[point.keyPointID, default: [:]][point.status.kind, default: 0] += 1 }
+            let key = FreeTextKey(keyPoints: item.keyPoints, text: item.text)
+            let points: [PointScore]
+            if let known = scored[key] {
+                points = known
+            } else {
+                let scorer = scorers[item.keyPoints] ?? FidelityScorer(keyPoints: message.keyPoints.filter { item.keyPoints.contains($0.id) })
+                scorers[item.keyPoints] = scorer
+                points = scorer.score(item.text).points
+                scored[key] = points
+            }
+            for point in points { freeText[point.keyPointID, default: [:]][point.status.kind, default: 0] += 1 }
         }
         let keyPoints = message.keyPoints.map { point -> MessageReport.KeyPointReport in
             let answers = input.answers.filter { $0.keyPointID == point.id }
@@ -54,6 +64,12 @@ public struct MessageReportBuilder: Sendable {
             relays: Array(relays.sorted { $0.fidelity < $1.fidelity }.prefix(self.relayLimit)),
             meanRelayFidelity: relays.isEmpty ? nil : relays.map(\.fidelity).reduce(0, +) / Double(relays.count)
         )
+    }
+
+    /// Free texts repeat (short answers, copied phrasings), so each distinct text is scored once per question.
+    private struct FreeTextKey: Hashable {
+        var keyPoints: [String]
+        var text: String
     }
 
     /// Answers with a known delivery become observations: days since delivery, hops, and the question's guessing floor.

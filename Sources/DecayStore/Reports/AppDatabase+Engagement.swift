@@ -107,16 +107,15 @@ extension AppDatabase {
         }
         let (responseFilter, responseArguments) = Self.personFilter(scope, column: "r.person_id")
         let responses = try Row.fetchCursor(db, sql: """
-            SELECT r.person_id, MAX(r.submitted_at) AS last_response, COUNT(a.correct) AS quiz, TOTAL(a.correct) AS correct
+            SELECT r.person_id, MAX(r.submitted_at) AS last_response, TOTAL(r.quiz_answers) AS quiz, TOTAL(r.quiz_correct) AS correct
             FROM response r
-            LEFT JOIN answer a ON a.response_id = r.id AND a.correct IS NOT NULL
             WHERE r.submitted_at <= :cutoff AND \(responseFilter)
             GROUP BY r.person_id
             """, arguments: StatementArguments(["cutoff": cutoff]) + responseArguments)
         while let row = try responses.next() {
             update(row["person_id"]) { value in
                 value.lastActivity = Self.later(value.lastActivity, row["last_response"])
-                value.quizAnswers = row["quiz"]
+                value.quizAnswers = Int(row["quiz"] as Double)
                 value.quizCorrect = Int(row["correct"] as Double)
             }
         }

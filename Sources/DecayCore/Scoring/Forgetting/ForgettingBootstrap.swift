@@ -12,7 +12,7 @@ public struct ForgettingBootstrap: Sendable {
     }
 
     /// Refits `objective` on each resample of its people; returns the decoded parameters and how many refits
-    /// hit the iteration limit. A resample is expressed as per-person counts used as weights, so nothing is copied.
+    /// hit the iteration limit. A resample is expressed as per-person counts that re-weight the objective's cells.
     func replicates(
         of objective: ForgettingObjective, from start: [Double], optimizer: DampedNewton
     ) -> (parameters: [ForgettingObjective.Parameters], unconverged: Int) {
@@ -27,11 +27,8 @@ public struct ForgettingBootstrap: Sendable {
             for _ in 0..<people {
                 counts[random.int(in: 0...(people - 1))] += 1
             }
-            let result = optimizer.minimize(
-                from: start,
-                evaluate: { objective.evaluate($0, personWeights: counts) },
-                value: { objective.value($0, personWeights: counts) }
-            )
+            let resample = objective.reweighted(by: counts)
+            let result = optimizer.minimize(from: start, evaluate: { resample.evaluate($0) }, value: { resample.value($0) })
             if !result.converged { unconverged += 1 }
             parameters.append(objective.decode(result.point))
         }

@@ -5,6 +5,8 @@ import Foundation
 /// The penalty is the Gaussian prior of partial pooling: `Σ (logit a_k - mean)² / 2τa² + Σ (log h_k - mean)² / 2τh²`,
 /// with the means profiled out (they are the message-level values). Derivatives are analytic; the Hessian is the
 /// Fisher information plus the penalty's Gauss–Newton term, so it is positive semi-definite.
+/// Rows that share a key point, hop count, guessing floor and six-hour span of delay are summed into one cell (at the
+/// mean delay of its rows), so a fit costs the same for 400,000 answers as for the few thousand cells they fill.
 struct ForgettingObjective: Sendable {
     /// One observation with its key point and person as indexes.
     struct Row: Sendable {
@@ -25,9 +27,25 @@ struct ForgettingObjective: Sendable {
         var shape: Double
     }
 
+    /// Rows with the same covariates, holding their summed weights of correct and wrong answers.
+    struct Cell: Sendable {
+        var keyPoint: Int
+        var days: Double
+        var hops: Int
+        var guess: Double
+        var correctWeight: Double
+        var wrongWeight: Double
+    }
+
     static let probabilityFloor = 1e-9
+    /// Delays are grouped to six hours (each cell keeps its rows' mean delay): far finer than any half-life
+    /// worth reporting, and coarse enough that a bootstrap refit touches a few thousand cells.
+    static let cellDays = 0.25
 
     let rows: [Row]
+    private(set) var cells: [Cell]
+    /// Each row's cell, for re-weighting cells by bootstrap counts.
+    let rowCells: [Int]
     let keyPointCount: Int
     let personCount: Int
     let fitsRho: Bool
@@ -56,6 +74,60 @@ struct ForgettingObjective: Sendable {
         self.halfLifePooling = halfLifePooling
         self.initialPooling = initialPooling
         self.maxHops = rows.map(\.hops).max() ?? 0
+        (self.cells, self.rowCells) = Self.group(rows)
+    }
+
+    private struct CellKey: Hashable {
+        var keyPoint: Int
+        var hops: Int
+        var guess: Double
+        var span: Int
+    }
+
+    private static func group(_ rows: [Row]) -> ([Cell], [Int]) {
+        var index: [CellKey: Int] = [:]
+        var cells: [Cell] = []
+        var daySums: [Double] = []
+        var counts: [Double] = []
+        var rowCells: [Int] = []
+        rowCells.reserveCapacity(rows.count)
+        for row in rows {
+            let key = CellKey(keyPoint: row.keyPoint, hops: row.hops, guess: row.guess, span: Int((row.days / Self.cellDays).rounded()))
+            let cell: Int
+            if let found = index[key] {
+                cell = found
+            } else {
+                cell = cells.count
+                index[key] = cell
+                cells.append(Cell(keyPoint: row.keyPoint, days: 0, hops: row.hops, guess: row.guess, correctWeight: 0, wrongWeight: 0))
+                daySums.append(0)
+                counts.append(0)
+            }
+            rowCells.append(cell)
+            daySums[cell] += row.days
+            counts[cell] += 1
+            if row.correct { cells[cell].correctWeight += row.weight } else { cells[cell].wrongWeight += row.weight }
+        }
+        for cell in cells.indices { cells[cell].days = daySums[cell] / counts[cell] }
+        return (cells, rowCells)
+    }
+
+    /// The same objective with each row's weight multiplied by its person's count in a bootstrap resample.
+    func reweighted(by personWeights: [Double]) -> ForgettingObjective {
+        var copy = self
+        for cell in copy.cells.indices {
+            copy.cells[cell].correctWeight = 0
+            copy.cells[cell].wrongWeight = 0
+        }
+        for (position, row) in self.rows.enumerated() {
+            let weight = row.weight * personWeights[row.person]
+            if row.correct {
+                copy.cells[self.rowCells[position]].correctWeight += weight
+            } else {
+                copy.cells[self.rowCells[position]].wrongWeight += weight
+            }
+        }
+        return copy
     }
 
     var rhoIndex: Int? { self.fitsRho ? 2 * self.keyPointCount : nil }
@@ -82,14 +154,14 @@ struct ForgettingObjective: Sendable {
         return point
     }
 
-    /// Penalised objective only (for trial steps). `personWeights` multiplies each row's weight (bootstrap counts).
-    func value(_ point: [Double], personWeights: [Double]? = nil) -> Double {
-        self.compute(point, personWeights: personWeights, derivatives: false).value
+    /// Penalised objective only (for trial steps).
+    func value(_ point: [Double]) -> Double {
+        self.compute(point, derivatives: false).value
     }
 
     /// Penalised objective with gradient and Fisher/Gauss–Newton Hessian.
-    func evaluate(_ point: [Double], personWeights: [Double]? = nil) -> DampedNewton.Evaluation {
-        self.compute(point, personWeights: personWeights, derivatives: true)
+    func evaluate(_ point: [Double]) -> DampedNewton.Evaluation {
+        self.compute(point, derivatives: true)
     }
 
     /// Data log-likelihood (no penalty) at `point`, with each row's own weight.
@@ -98,10 +170,10 @@ struct ForgettingObjective: Sendable {
     }
 
     func negativeLogLikelihood(_ point: [Double]) -> Double {
-        self.compute(point, personWeights: nil, derivatives: false, penalised: false).value
+        self.compute(point, derivatives: false, penalised: false).value
     }
 
-    private func compute(_ point: [Double], personWeights: [Double]?, derivatives: Bool, penalised: Bool = true) -> DampedNewton.Evaluation {
+    private func compute(_ point: [Double], derivatives: Bool, penalised: Bool = true) -> DampedNewton.Evaluation {
         let count = self.parameterCount
         let keys = self.keyPointCount
         var gradient = [Double](repeating: 0, count: derivatives ? count : 0)
@@ -120,8 +192,8 @@ struct ForgettingObjective: Sendable {
         var total = 0.0
         var indexes = [Int](repeating: 0, count: 4)
         var slopes = [Double](repeating: 0, count: 4)
-        for row in self.rows {
-            let weight = row.weight * (personWeights?[row.person] ?? 1)
+        for row in self.cells {
+            let weight = row.correctWeight + row.wrongWeight
             if weight == 0 { continue }
             let key = row.keyPoint
             let ratio = row.days / halfLife[key]
@@ -130,7 +202,8 @@ struct ForgettingObjective: Sendable {
             let learned = initial[key] * rhoPowers[row.hops] * survival
             let probability = row.guess + (1 - row.guess) * learned
             let clamped = min(max(probability, Self.probabilityFloor), 1 - Self.probabilityFloor)
-            total -= weight * (row.correct ? log(clamped) : log(1 - clamped))
+            if row.correctWeight > 0 { total -= row.correctWeight * log(clamped) }
+            if row.wrongWeight > 0 { total -= row.wrongWeight * log(1 - clamped) }
             guard derivatives, clamped == probability else { continue }
             let base = (1 - row.guess) * learned
             var used = 2
@@ -149,7 +222,7 @@ struct ForgettingObjective: Sendable {
                 used += 1
             }
             let variance = probability * (1 - probability)
-            let residual = weight * (probability - (row.correct ? 1 : 0)) / variance
+            let residual = (weight * probability - row.correctWeight) / variance
             let information = weight / variance
             for first in 0..<used {
                 gradient[indexes[first]] += residual * slopes[first]

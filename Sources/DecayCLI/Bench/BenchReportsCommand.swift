@@ -1,0 +1,92 @@
+import ArgumentParser
+import DecayCore
+import DecayStore
+import Foundation
+import GRDB
+
+/// `decay bench reports`: builds a large seeded channel (the demo generator at 2,000 partners, every response
+/// then repeated `--copies` more times an hour apart) unless the database already has one, and times the
+/// partners report and each message report in-process.
+struct BenchReportsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reports", abstract: "Time the reports over a large seeded channel.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var content: ContentOptions
+
+    @Option(help: "Partners in the generated channel.")
+    var partners: Int = 2000
+
+    @Option(help: "Extra copies of every generated response (about 430,000 answers each at 2,000 partners).")
+    var copies: Int = 2
+
+    @Option(help: "Generator seed.")
+    var seed: UInt64 = 7
+
+    @Option(help: "Timed runs of each report (the table shows the fastest and the slowest).")
+    var runs: Int = 3
+
+    func run() async throws {
+        let catalog = try self.content.load()
+        let database = try await self.database.open()
+        if try await database.directoryCounts().partners == 0 {
+            let started = Date()
+            _ = try await DemoSeeding.seed(database, catalog: catalog, seed: self.seed, asOf: UTCDay.start(of: "2026-11-20")!, partners: self.partners)
+            try await self.repeatResponses(database)
+            print(String(format: "generated in %.1f s", Date().timeIntervalSince(started)))
+        }
+        let sizes = try await database.reader.read { db in
+            try ["partner", "person", "response", "answer", "delivery"].map { ($0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0) }
+        }
+        print(sizes.map { "\($0.1) \($0.0)s" }.joined(separator: ", "))
+
+        let asOf = UTCDay.end(of: "2026-11-20")!
+        try await self.time("partners report") {
+            let snapshot = try await database.engagementSnapshot(asOf: asOf)
+            _ = PartnersReport(snapshot: snapshot, category: nil, targets: nil)
+        }
+        for message in catalog.sortedMessages {
+            try await self.time("message report \(message.id) (200 resamples)") {
+                let surveys = catalog.surveys(forMessage: message.id)
+                let input = try await database.messageReportInput(message: message, surveys: surveys)
+                _ = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: 200, seed: 1)).build(message: message, surveys: surveys, input: input)
+            }
+        }
+    }
+
+    private func time(_ name: String, _ work: () async throws -> Void) async throws {
+        var seconds: [Double] = []
+        for _ in 0..<max(1, self.runs) {
+            let started = DispatchTime.now().uptimeNanoseconds
+            try await work()
+            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        }
+        print(String(format: "%@: %.3f s fastest, %.3f s slowest of %d", name, seconds.min()!, seconds.max()!, seconds.count))
+    }
+
+    /// Repeats every response and its answers an hour later per copy, with derived ids, in one transaction.
+    /// `CROSS JOIN` keeps the copies as the outer loop, so each original is found through its unique index.
+    private func repeatResponses(_ database: AppDatabase) async throws {
+        let copies = self.copies
+        try await database.writer.write { db in
+            for copy in 0..<copies {
+                let suffix = ":copy\(copy + 1)"
+                try db.execute(sql: """
+                    INSERT INTO response (source, external_id, survey_id, person_id, message_id, message_version, submitted_at,
+                                          received_at, inbound_id, quiz_answers, quiz_correct)
+                    SELECT source, external_id || ?, survey_id, person_id, message_id, message_version, submitted_at + ?,
+                           received_at + ?, NULL, quiz_answers, quiz_correct
+                    FROM response WHERE external_id NOT LIKE '%:copy%'
+                    """, arguments: [suffix, Double(copy + 1) * 3600, Double(copy + 1) * 3600])
+                try db.execute(sql: """
+                    INSERT INTO answer (response_id, question_id, kind, choices, number, text, key_point, correct)
+                    SELECT copy.id, a.question_id, a.kind, a.choices, a.number, a.text, a.key_point, a.correct
+                    FROM response copy
+                    CROSS JOIN response original ON original.source = copy.source
+                        AND original.external_id = substr(copy.external_id, 1, length(copy.external_id) - ?)
+                    JOIN answer a ON a.response_id = original.id
+                    WHERE copy.external_id LIKE ?
+                    """, arguments: [suffix.count, "%" + suffix])
+            }
+        }
+    }
+}
