@@ -16,9 +16,9 @@ public struct MessageReportBuilder: Sendable {
         let fit = self.fit(input.answers, questions: questions)
         let fidelity = FidelityScorer(message: message)
         var freeText: [String: [PointStatus.Kind: Int]] = [:]
+        var scorers = SubsetScorers(message: message)
         for item in input.freeTexts {
-            let points = message.keyPoints.filter { item.keyPoints.contains($0.id) }
-            let report = FidelityScorer(keyPoints: points).score(item.text)
+            let report = scorers.scorer(for: item.keyPoints).score(item.text)
             for point in report.points { freeText[point.keyPointID, default: [:]][point.status.kind, default: 0] += 1 }
         }
         let keyPoints = message.keyPoints.map { point -> MessageReport.KeyPointReport in
