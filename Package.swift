@@ -73,6 +73,7 @@ let package = Package(
         .target(
             name: "DecayCLI",
             dependencies: [
+                "DecayChat",
                 "DecayCore",
                 "DecayStore",
                 "DecayInbound",

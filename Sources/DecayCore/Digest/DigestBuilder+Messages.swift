@@ -19,7 +19,9 @@ extension DigestBuilder {
         for item in input.messages {
             var deliveries: [String: DigestMessageInput.Delivery] = [:]
             for delivery in item.deliveries where scope.reps.contains(delivery.person) && delivery.deliveredAt <= asOf {
-                if deliveries[delivery.person].map({ $0.deliveredAt < delivery.deliveredAt }) ?? true { deliveries[delivery.person] = delivery }
+                if deliveries[delivery.person].map({ $0.deliveredAt < delivery.deliveredAt }) ?? true {
+                    deliveries[delivery.person] = delivery
+                }
             }
             guard let latest = deliveries.values.map(\.deliveredAt).max(), self.options.isActive(latestDelivery: latest, asOf: asOf)
             else { continue }

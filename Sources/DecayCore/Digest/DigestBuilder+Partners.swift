@@ -44,7 +44,8 @@ extension DigestBuilder {
         return input.current.partners.filter { wanted.contains($0.id) }.compactMap { partner in
             let reached = (reps[partner.id] ?? []).map(\.inputs).filter { $0.delivered > 0 }
             guard !reached.isEmpty, reached.allSatisfy({ Self.isQuiet($0, asOf: input.current.asOf) }) else { return nil }
-            return Digest.QuietPartner(id: partner.id, name: partner.name, reps: reached.count, lastActivity: reached.compactMap(\.lastActivity).max())
+            return Digest.QuietPartner(
+                id: partner.id, name: partner.name, reps: reached.count, lastActivity: reached.compactMap(\.lastActivity).max())
         }
         .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }

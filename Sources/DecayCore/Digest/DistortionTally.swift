@@ -28,8 +28,10 @@ struct DistortionTally {
     /// The version with the most people; ties go to the key point, then the text, in alphabetical order.
     func top() -> Digest.Distortion? {
         let counted = self.sources.keys.map { key in (key: key, people: (self.people[key]?.count ?? 0) + (self.recipients[key] ?? 0)) }
-        guard let best = counted.filter({ $0.people > 0 }).min(by: { ($1.people, $0.key.keyPoint, $0.key.text) < ($0.people, $1.key.keyPoint, $1.key.text) })
-        else { return nil }
+        let ranked = counted.filter { $0.people > 0 }
+        guard let best = ranked.min(by: { ($1.people, $0.key.keyPoint, $0.key.text) < ($0.people, $1.key.keyPoint, $1.key.text) }) else {
+            return nil
+        }
         let sources = Digest.Distortion.Source.allCases.filter { self.sources[best.key]?.contains($0) == true }
         return Digest.Distortion(keyPoint: best.key.keyPoint, text: best.key.text, people: best.people, sources: sources)
     }

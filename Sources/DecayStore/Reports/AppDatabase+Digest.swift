@@ -69,7 +69,9 @@ extension AppDatabase {
     }
 
     /// Deliveries up to `asOf` to the given people, by message id.
-    private static func digestDeliveries(to people: Set<String>, asOf: Date, _ db: Database) throws -> [String: [DigestMessageInput.Delivery]] {
+    private static func digestDeliveries(
+        to people: Set<String>, asOf: Date, _ db: Database
+    ) throws -> [String: [DigestMessageInput.Delivery]] {
         let ids = String(decoding: try JSONEncoder().encode(people.sorted()), as: UTF8.self)
         var result: [String: [DigestMessageInput.Delivery]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
