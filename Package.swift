@@ -61,6 +61,7 @@ let package = Package(
         .target(
             name: "DecayServer",
             dependencies: [
+                "DecayChat",
                 "DecayCore",
                 "DecayStore",
                 "DecayInbound",

@@ -37,5 +37,6 @@ public func buildRouter(settings: ServerSettings, database: AppDatabase, catalog
     EngagementReportsController(database: database).addRoutes(to: api)
     LinksController(pipeline: pipeline, publicURL: settings.publicURL).addRoutes(to: api)
     MessageReportController(database: database, catalog: catalog).addRoutes(to: api)
+    DigestController(database: database, catalog: catalog).addRoutes(to: api)
     return router
 }
