@@ -54,6 +54,7 @@ let package = Package(
                 "CCurl",
                 "DecayCore",
                 "DecayStore",
+                "DecayChat",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -74,13 +75,14 @@ let package = Package(
         .target(
             name: "DecayCLI",
             dependencies: [
-                "DecayChat",
                 "DecayCore",
                 "DecayStore",
                 "DecayInbound",
                 "DecayDelivery",
                 "DecayServer",
+                "DecayChat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -95,7 +97,14 @@ let package = Package(
         ),
         .testTarget(
             name: "DecayDeliveryTests",
-            dependencies: ["DecayDelivery", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "DecayDelivery",
+                "DecayStore",
+                "DecayCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .testTarget(
             name: "DecayServerTests",
@@ -104,6 +113,7 @@ let package = Package(
                 "DecayStore",
                 "DecayCore",
                 "DecayInbound",
+                "DecayDelivery",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -10,7 +10,8 @@ public struct DecayCommand: AsyncParsableCommand {
             Every option that names a path or port can also be set by a DECAY_* environment variable.
             """,
         subcommands: [
-            ServeCommand.self, LintCommand.self, ImportCommand.self, DemoCommand.self, InboxCommand.self, EvalCommand.self, ReportCommand.self, DigestCommand.self,
+            ServeCommand.self, LintCommand.self, ImportCommand.self, DemoCommand.self, InboxCommand.self, EvalCommand.self, ReportCommand.self,
+            BroadcastCommand.self, OutboxCommand.self, BenchCommand.self, DigestCommand.self,
         ]
     )
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DecayCore
+import DecayDelivery
 import DecayServer
 import DecayStore
 import Foundation
@@ -63,12 +64,15 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let secrets = try await InboundSecretsLoader.load(database: database, demo: self.demo)
         fflush(nil)
+        let delivery = try DeliverySettings.workerConfiguration()
         let settings = ServerSettings(
             host: self.host ?? Environment.value("DECAY_HOST") ?? "127.0.0.1", port: try self.resolvedPort(), adminToken: token!, secrets: secrets,
-            publicURL: Environment.value("DECAY_PUBLIC_URL")
+            publicURL: Environment.value("DECAY_PUBLIC_URL"), destinationPolicy: delivery.destinationPolicy,
+            canSignWebhooks: delivery.webhookSigner != nil
         )
-        let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let outbox = OutboxWorker(database: database, configuration: delivery, logger: logger)
+        let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger, outbox: outbox)
+        let group = ServiceGroup(configuration: .init(services: [app, outbox], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 

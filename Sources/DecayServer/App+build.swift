@@ -1,4 +1,6 @@
 import DecayCore
+import DecayDelivery
+import Foundation
 import DecayInbound
 import DecayStore
 import Hummingbird
@@ -11,9 +13,9 @@ public typealias AppRequestContext = BasicRequestContext
 ///     let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger)
 ///     try await app.runService()
 public func buildApplication(
-    settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger
+    settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger, outbox: OutboxWorker? = nil
 ) -> Application<RouterResponder<AppRequestContext>> {
-    let router = buildRouter(settings: settings, database: database, catalog: catalog)
+    let router = buildRouter(settings: settings, database: database, catalog: catalog, outbox: outbox)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "MessageDecay"),
@@ -23,7 +25,10 @@ public func buildApplication(
 }
 
 /// All routes: `/health` is open, webhooks check their own signatures, everything under `/api` needs the admin token.
-public func buildRouter(settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog) -> Router<AppRequestContext> {
+/// `outbox` is woken when a broadcast queues posts.
+public func buildRouter(
+    settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, outbox: OutboxWorker? = nil
+) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: JSONErrorMiddleware())
     HealthController(database: database, catalog: catalog).addRoutes(to: router)
@@ -38,5 +43,11 @@ public func buildRouter(settings: ServerSettings, database: AppDatabase, catalog
     LinksController(pipeline: pipeline, publicURL: settings.publicURL).addRoutes(to: api)
     MessageReportController(database: database, catalog: catalog).addRoutes(to: api)
     DigestController(database: database, catalog: catalog).addRoutes(to: api)
+    let publicURL = settings.publicURL
+    let broadcaster = Broadcaster(
+        database: database, catalog: catalog, policy: settings.destinationPolicy, canSignWebhooks: settings.canSignWebhooks,
+        surveyLink: { partner, survey in pipeline.partnerSurveyLink(partner: partner.id, survey: survey.id, baseURL: publicURL, now: Date()) }
+    )
+    BroadcastsController(broadcaster: broadcaster, wake: { outbox?.wake() }).addRoutes(to: api)
     return router
 }

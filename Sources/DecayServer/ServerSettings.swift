@@ -1,4 +1,5 @@
 import DecayCore
+import DecayDelivery
 import DecayInbound
 
 /// What `decay serve` needs to know besides the database.
@@ -12,11 +13,17 @@ public struct ServerSettings: Sendable {
     public var maxImportBytes: Int
     /// Where people reach this service, for links in chat (`DECAY_PUBLIC_URL`); defaults to the listen address.
     public var publicURL: String
+    /// Which chat URLs broadcasts may post to (`DECAY_ALLOW_HOSTS`).
+    public var destinationPolicy: DestinationPolicy
+    /// Whether `webhook`-format destinations can be signed (`DECAY_OUTBOUND_WEBHOOK_SECRET`).
+    public var canSignWebhooks: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, adminToken: String, secrets: InboundSecrets, publicURL: String? = nil,
-        maxImportBytes: Int = 32 << 20
+        maxImportBytes: Int = 32 << 20, destinationPolicy: DestinationPolicy = DestinationPolicy(), canSignWebhooks: Bool = false
     ) {
+        self.destinationPolicy = destinationPolicy
+        self.canSignWebhooks = canSignWebhooks
         self.host = host
         self.port = port
         self.adminToken = adminToken

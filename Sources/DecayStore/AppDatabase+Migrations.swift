@@ -178,6 +178,17 @@ extension AppDatabase {
                 t.column("value", .blob).notNull()
             }
         }
+        migrator.registerMigration("v3-outbox-delivery") { db in
+            try db.alter(table: "outbox") { t in
+                t.add(column: "method", .text).notNull().defaults(to: "POST")
+                t.add(column: "destination", .text).notNull().defaults(to: "")
+                t.add(column: "broadcast_id", .integer).references("broadcast", onDelete: .setNull)
+            }
+            try db.create(index: "outbox_on_destination_status", on: "outbox", columns: ["destination", "status"])
+            try db.alter(table: "destination") { t in
+                t.add(column: "last_status", .integer)
+            }
+        }
         return migrator
     }
 }

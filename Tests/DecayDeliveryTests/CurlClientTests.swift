@@ -29,7 +29,8 @@ struct CurlClientTests {
             let post = HTTPPost(
                 url: "http://127.0.0.1:\(port)/hook",
                 headers: [("Content-Type", "application/json"), ("X-Token", "abc")],
-                body: Array(#"{"text":"hello"}"#.utf8)
+                body: Array(#"{"text":"hello"}"#.utf8),
+                allowPrivateAddresses: true
             )
             let result = try await client.send(post)
             #expect(result.status == 202)
@@ -37,7 +38,7 @@ struct CurlClientTests {
             #expect(result.headers["x-seen-token"] == "abc")
             #expect(result.headers["retry-after"] == "7")
 
-            let failed = try await client.send(HTTPPost(url: "http://127.0.0.1:\(port)/fail", body: []))
+            let failed = try await client.send(HTTPPost(url: "http://127.0.0.1:\(port)/fail", body: [], allowPrivateAddresses: true))
             #expect(failed.status == 503)
         }
     }
@@ -45,7 +46,40 @@ struct CurlClientTests {
     @Test func connectionRefusedIsATransportError() async throws {
         let client = CurlClient()
         await #expect(throws: HTTPTransportError.self) {
-            try await client.send(HTTPPost(url: "http://127.0.0.1:1/hook", body: Array("x".utf8), connectTimeout: 2, totalTimeout: 3))
+            try await client.send(HTTPPost(url: "http://127.0.0.1:1/hook", body: Array("x".utf8), connectTimeout: 2, totalTimeout: 3, allowPrivateAddresses: true))
+        }
+    }
+
+    @Test func guardRefusesLoopbackAfterResolvingTheName() async throws {
+        let client = CurlClient()
+        try await Self.sink().test(.live) { testClient in
+            let port = try #require(testClient.port)
+            for url in ["http://localhost:\(port)/hook", "http://127.0.0.1:\(port)/hook", "http://[::ffff:127.0.0.1]:\(port)/hook"] {
+                let error = await #expect(throws: HTTPTransportError.self) {
+                    try await client.send(HTTPPost(url: url, body: Array("x".utf8)))
+                }
+                #expect(error?.isBlocked == true, "\(url)")
+            }
+        }
+    }
+
+    @Test func manyConcurrentPostsShareTheEngine() async throws {
+        let client = CurlClient(maxConnections: 8)
+        try await Self.sink().test(.live) { testClient in
+            let port = try #require(testClient.port)
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<200 {
+                    group.addTask {
+                        let body = Array("post \(index)".utf8)
+                        let result = try await client.send(HTTPPost(url: "http://127.0.0.1:\(port)/hook", body: body, allowPrivateAddresses: true))
+                        #expect(result.body == body)
+                        return result.status
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.count == 200)
+            #expect(statuses.allSatisfy { $0 == 202 })
         }
     }
 }

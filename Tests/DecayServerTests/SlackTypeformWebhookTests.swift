@@ -88,7 +88,16 @@ struct SlackTypeformWebhookTests {
             #expect(try ServerTests.json(response)["correct"] as? Int == 0)
             let unsigned = try await client.execute(uri: "/webhooks/typeform", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(bytes: body))
             #expect(unsigned.status == .unauthorized)
+
+            let partialText = String(decoding: body, as: UTF8.self)
+                .replacingOccurrences(of: #""event_type":"form_response""#, with: #""event_type":"form_response_partial""#)
+                .replacingOccurrences(of: "a3a12ec67a1365927098a606107fac15", with: "partial-token-0001")
+            let partial = Array(partialText.utf8)
+            let partialHeaders: HTTPFields = [.contentType: "application/json", HTTPField.Name("Typeform-Signature")!: signer.sign(body: partial)]
+            let ignored = try await client.execute(uri: "/webhooks/typeform", method: .post, headers: partialHeaders, body: ByteBuffer(bytes: partial))
+            #expect(ignored.status == .ok, "partial responses are acknowledged, not refused")
         }
+        #expect(try await database.inboundOutcome(source: "typeform", externalID: "partial-token-0001") == nil, "and not stored")
         let stored = try #require(try await database.responses(person: "rep-0043", survey: "vault-3-check").first)
         #expect(stored.answers.first { $0.question == "q1" }?.choices == ["b"])
         #expect(stored.answers.first { $0.question == "q6" }?.number == 6)

@@ -45,6 +45,36 @@ extension InboundPipeline {
         return PageResponse(status: 200, html: QuickSurveyPage.thanks(survey: link.1, alreadyRecorded: outcome.duplicate))
     }
 
+    /// `GET /s/p/{token}`: a partner channel's survey link, answered by picking one's name (the channel is the
+    /// trust boundary, as with Slack buttons); each name leads to that person's own signed link.
+    public func partnerSurveyPage(token: String, now: Date) async throws -> PageResponse {
+        guard let link = try? self.secrets.links.verify(token, now: now), link.person.hasPrefix(Self.partnerPrefix),
+              let survey = self.catalog.surveys[link.survey]
+        else {
+            return PageResponse(status: 404, html: QuickSurveyPage.problem(
+                title: "This link is not valid", detail: "It may have expired or been cut short. Open it again from the latest message."
+            ))
+        }
+        let partnerID = String(link.person.dropFirst(Self.partnerPrefix.count))
+        let people = try await self.database.people(partner: partnerID).filter { $0.role != .channelManager }.sorted { $0.name < $1.name }
+        let partnerName = try await self.database.partners().first { $0.id == partnerID }?.name ?? partnerID
+        let choices = people.map { person in
+            (name: person.name, href: "/s/" + self.secrets.links.token(for: SurveyToken(person: person.id, survey: survey.id, expires: link.expires)))
+        }
+        return PageResponse(status: 200, html: QuickSurveyPage.picker(survey: survey, partnerName: partnerName, people: choices))
+    }
+
+    /// The link a partner channel's broadcast carries, valid for `days`.
+    public func partnerSurveyLink(partner: String, survey: String, baseURL: String, now: Date, days: Int = 30) -> String {
+        let token = self.secrets.links.token(for: SurveyToken(
+            person: Self.partnerPrefix + partner, survey: survey, expires: now.addingTimeInterval(Double(days) * 86_400)
+        ))
+        return baseURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/s/p/" + token
+    }
+
+    /// Marks a partner token's subject; person ids never contain NUL, so one cannot pass for the other.
+    static let partnerPrefix = "partner\u{0}"
+
     /// The link for one person and survey, valid for `days`.
     public func surveyLink(person: String, survey: String, baseURL: String, now: Date, days: Int = 30) -> String {
         let token = self.secrets.links.token(for: SurveyToken(person: person, survey: survey, expires: now.addingTimeInterval(Double(days) * 86_400)))

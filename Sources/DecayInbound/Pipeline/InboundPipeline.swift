@@ -62,7 +62,8 @@ public struct InboundPipeline: Sendable {
     }
 
     /// `POST /webhooks/typeform` (`Typeform-Signature`); the form response token is the idempotency key.
-    public func receiveTypeform(headers: [String: String], body: [UInt8], now: Date) async throws -> IngestOutcome {
+    /// Returns nil for partial responses, which Typeform should get a plain 200 for.
+    public func receiveTypeform(headers: [String: String], body: [UInt8], now: Date) async throws -> IngestOutcome? {
         guard let verifier = self.secrets.typeform else {
             throw SourceNotConfigured(source: "Typeform", variable: "DECAY_TYPEFORM_SECRET")
         }
@@ -72,6 +73,7 @@ public struct InboundPipeline: Sendable {
         } catch {
             throw Self.unauthorized(error)
         }
+        if TypeformSubmission.isPartial(body) { return nil }
         let submission = try TypeformSubmission.parse(body)
         let request = InboundRequest(source: "typeform", externalID: submission.token, receivedAt: now, body: body)
         return try await self.database.ingest(request, event: .success(submission.event), catalog: self.catalog)

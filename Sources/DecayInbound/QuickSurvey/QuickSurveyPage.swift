@@ -30,6 +30,18 @@ public enum QuickSurveyPage {
         return self.document(title: survey.title, body: body)
     }
 
+    /// The "who are you?" page behind a partner channel's survey link: one personal link per person at the partner.
+    public static func picker(survey: Survey, partnerName: String, people: [(name: String, href: String)]) -> String {
+        var body = "<header>\n<p class=\"eyebrow\">Quick survey · \(self.count(survey.questions.count, "question"))</p>\n"
+        body += "<h1>\(HTMLEscape.text(survey.title))</h1>\n"
+        body += "<p class=\"intro\">Pick your name at \(HTMLEscape.text(partnerName)) to start.</p>\n</header>\n<ul class=\"people\">\n"
+        for person in people {
+            body += "<li><a href=\"\(HTMLEscape.attribute(person.href))\">\(HTMLEscape.text(person.name))</a></li>\n"
+        }
+        body += "</ul>\n"
+        return self.document(title: survey.title, body: body)
+    }
+
     /// What the person sees after submitting; `alreadyRecorded` when this link had been answered before.
     public static func thanks(survey: Survey, alreadyRecorded: Bool) -> String {
         let title = alreadyRecorded ? "You already answered" : "Thanks, your answers are in"

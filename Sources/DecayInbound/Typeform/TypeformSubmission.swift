@@ -25,6 +25,13 @@ public struct TypeformSubmission: Sendable, Equatable {
         .surveyResponse(SurveyResponseEvent(survey: self.survey, person: self.person, submittedAt: self.submittedAt, answers: self.answers))
     }
 
+    /// Typeform's partial-response webhooks (`form_response_partial`, sent while a form is still being filled in)
+    /// carry unfinished answers; they are acknowledged and not stored, and the final `form_response` is.
+    public static func isPartial(_ body: [UInt8]) -> Bool {
+        guard case .object(let root)? = try? JSONValue.parse(body), case .string(let type)? = root["event_type"] else { return false }
+        return type == "form_response_partial"
+    }
+
     /// Parses the webhook body. Answers map by type: `choice` -> text, `choices` -> list, `text`/`email`/`url` -> text,
     /// `number` -> number, `boolean` -> bool; other types (date, file_url, payment, ...) are skipped.
     /// A missing or mistyped field is a 400 naming it, e.g. `form_response.hidden.person`.

@@ -10,6 +10,11 @@ struct SurveyPageController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("s/:token", use: self.show)
         router.post("s/:token", use: self.submit)
+        router.get("s/p/:token", use: self.pick)
+    }
+
+    @Sendable func pick(request: Request, context: some RequestContext) async throws -> Response {
+        Self.html(try await self.pipeline.partnerSurveyPage(token: try context.parameters.require("token"), now: Date()))
     }
 
     @Sendable func show(request: Request, context: some RequestContext) async throws -> Response {

@@ -1,0 +1,37 @@
+import DecayCore
+import DecayDelivery
+import Foundation
+
+/// Outbound settings from the environment: `DECAY_ALLOW_HOSTS` (hosts allowed over http and on private
+/// addresses), `DECAY_OUTBOUND_WEBHOOK_SECRET` (signs `webhook` posts) and `DECAY_RATE_LIMITS` (`on`|`off`).
+enum DeliverySettings {
+    static func workerConfiguration() throws -> OutboxWorkerConfiguration {
+        var configuration = OutboxWorkerConfiguration()
+        configuration.destinationPolicy = try self.policy()
+        configuration.webhookSigner = try self.webhookSigner()
+        switch Environment.value("DECAY_RATE_LIMITS") ?? "on" {
+        case "on": break
+        case "off": configuration = .unlimited(configuration)
+        case let other: throw CLIError("DECAY_RATE_LIMITS must be on or off, got '\(other)'")
+        }
+        return configuration
+    }
+
+    static func policy() throws -> DestinationPolicy {
+        do {
+            return try DestinationPolicy.parse(allowHosts: Environment.value("DECAY_ALLOW_HOSTS") ?? "")
+        } catch {
+            throw CLIError(error.reason)
+        }
+    }
+
+    static func webhookSigner() throws -> StandardWebhooks? {
+        try Environment.value("DECAY_OUTBOUND_WEBHOOK_SECRET").map { secret in
+            do {
+                return try StandardWebhooks(secret: secret)
+            } catch {
+                throw CLIError("DECAY_OUTBOUND_WEBHOOK_SECRET is not a Standard Webhooks secret (whsec_ followed by base64): \(error)")
+            }
+        }
+    }
+}

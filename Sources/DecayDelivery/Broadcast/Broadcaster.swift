@@ -1,0 +1,121 @@
+import DecayChat
+import DecayCore
+import DecayStore
+import Foundation
+
+/// Turns "send this message to this audience" into deliveries and outbox posts, one post per partner
+/// destination, in one transaction; the outbox worker does the sending.
+public struct Broadcaster: Sendable {
+    public var database: AppDatabase
+    public var catalog: ContentCatalog
+    public var policy: DestinationPolicy
+    /// Whether `webhook`-format posts can be signed (DECAY_OUTBOUND_WEBHOOK_SECRET is set).
+    public var canSignWebhooks: Bool
+    /// The quick-survey link for a partner's channel, when the service can mint one.
+    public var surveyLink: @Sendable (Partner, Survey) -> String?
+
+    public init(
+        database: AppDatabase, catalog: ContentCatalog, policy: DestinationPolicy, canSignWebhooks: Bool,
+        surveyLink: @escaping @Sendable (Partner, Survey) -> String? = { _, _ in nil }
+    ) {
+        self.database = database
+        self.catalog = catalog
+        self.policy = policy
+        self.canSignWebhooks = canSignWebhooks
+        self.surveyLink = surveyLink
+    }
+
+    /// Resolves the audience, renders a post per partner destination and, unless `dryRun`, records it all.
+    /// `audience` nil = the message's own audience; `survey` nil = the message's survey, if it has one.
+    public func broadcast(message messageID: String, survey surveyID: String?, audience: String?, dryRun: Bool, now: Date) async throws -> BroadcastPlan {
+        guard let message = self.catalog.messages[messageID] else {
+            throw BroadcastError(field: "message", "unknown message '\(messageID)'; known: \(self.catalog.sortedMessages.map(\.id).joined(separator: ", "))")
+        }
+        let survey = try self.survey(surveyID, for: message)
+        let spec: AudienceSpec
+        do {
+            spec = try audience.map(AudienceSpec.parse) ?? AudienceSpec(message.audience)
+        } catch {
+            throw BroadcastError(field: "audience", error.description)
+        }
+        let partners = try await self.database.partners().filter(spec.includes)
+        guard !partners.isEmpty else {
+            throw BroadcastError(field: "audience", "'\(spec)' matches no partner in the directory")
+        }
+        let people = try await self.database.people().filter { $0.role != .channelManager }
+        let peopleByPartner = Dictionary(grouping: people.filter { $0.partner != nil }, by: { $0.partner! })
+        let disabled = try await self.database.disabledDestinations()
+
+        var plan = BroadcastPlan(
+            message: message.id, version: message.version, survey: survey?.id, audience: spec.description, dryRun: dryRun,
+            partners: partners.count, people: 0, posts: [], skipped: []
+        )
+        var recipients: [String] = []
+        var items: [(partner: Partner, chat: ChatDestination)] = []
+        for partner in partners.sorted(by: { $0.id < $1.id }) {
+            let members = peopleByPartner[partner.id] ?? []
+            recipients += members.map(\.id)
+            if let reason = self.skipReason(partner, disabled: disabled) {
+                plan.skipped.append(.init(partner: partner.id, reason: reason))
+                continue
+            }
+            items.append((partner, partner.chat!))
+            plan.posts.append(.init(partner: partner.id, format: partner.chat!.format, destination: OutboxURL.redacted(partner.chat!.url), people: members.count))
+        }
+        plan.people = recipients.count
+        guard !dryRun else { return plan }
+
+        let broadcast = self.chatBroadcast(message: message, survey: survey)
+        let link = self.surveyLink
+        let targets = items
+        let record = try await self.database.recordBroadcast(message: message, survey: survey?.id, audience: spec, people: recipients, now: now) { id in
+            targets.map { partner, chat in
+                var content = broadcast
+                content.surveyURL = survey.flatMap { link(partner, $0) }
+                let key = "broadcast:\(id):partner:\(partner.id)"
+                let payload = ChatRenderer.render(content, as: chat.format, transactionID: key)
+                return OutboxItem(
+                    idempotencyKey: key, kind: "broadcast", format: chat.format.rawValue, destination: chat.url,
+                    url: OutboxURL.appending(payload.pathSuffix, to: chat.url), method: payload.method.rawValue,
+                    headers: [OutboxHeader("Content-Type", "application/json")], body: payload.body
+                )
+            }
+        }
+        plan.broadcastID = record.id
+        plan.newDeliveries = record.newDeliveries
+        plan.existingDeliveries = record.existingDeliveries
+        for index in plan.posts.indices { plan.posts[index].outboxID = record.outboxIDs[index] }
+        return plan
+    }
+
+    private func survey(_ id: String?, for message: Message) throws -> Survey? {
+        guard let id else { return self.catalog.surveys(forMessage: message.id).first }
+        guard let survey = self.catalog.surveys[id] else {
+            throw BroadcastError(field: "survey", "unknown survey '\(id)'; known: \(self.catalog.sortedSurveys.map(\.id).joined(separator: ", "))")
+        }
+        return survey
+    }
+
+    private func skipReason(_ partner: Partner, disabled: [String: String]) -> String? {
+        guard let chat = partner.chat else { return "no chat destination (set chat_format and chat_url in the directory)" }
+        if let reason = disabled[chat.url] { return "destination disabled after \(reason); `decay outbox retry` re-enables it" }
+        if case .failure(let refusal) = self.policy.check(chat.url) { return refusal.reason }
+        if chat.format == .webhook, !self.canSignWebhooks { return "webhook destinations need DECAY_OUTBOUND_WEBHOOK_SECRET to sign posts" }
+        return nil
+    }
+
+    /// The message with an acknowledge button and, for Slack, the survey's first quiz question as buttons.
+    private func chatBroadcast(message: Message, survey: Survey?) -> ChatBroadcast {
+        let quiz = survey.flatMap { survey in
+            survey.questions.first { $0.isQuiz && $0.kind == .singleChoice }.map { question in
+                ChatQuiz(prompt: question.prompt, options: question.options.map { option in
+                    ChatQuizOption(
+                        text: option.text,
+                        value: ButtonValue.answer(survey: survey.id, question: question.id, option: option.id, person: nil).encoded
+                    )
+                })
+            }
+        }
+        return ChatBroadcast(message: message, quiz: quiz)
+    }
+}

@@ -1,0 +1,109 @@
+import DecayChat
+import DecayCore
+import DecayStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// A manager who gets a weekly digest, where, and in which timezone it is scheduled.
+public struct DigestTarget: Sendable, Equatable {
+    public var manager: String
+    public var timeZone: TimeZone
+    public var chat: ChatDestination?
+
+    public init(manager: String, timeZone: TimeZone, chat: ChatDestination?) {
+        self.manager = manager
+        self.timeZone = timeZone
+        self.chat = chat
+    }
+}
+
+/// Builds digests: who gets one, and one manager's payload for one week.
+public protocol DigestComposer: Sendable {
+    func targets() async throws -> [DigestTarget]
+    func payload(for target: DigestTarget, week: ISOWeek, transactionID: String, now: Date) async throws -> ChatPayload
+}
+
+/// One digest the scheduler queued.
+public struct QueuedDigest: Sendable, Equatable {
+    public var manager: String
+    public var week: ISOWeek
+    public var outboxID: Int64
+}
+
+/// Queues each manager's weekly digest when it falls due in their timezone, exactly once per manager and week
+/// (the database keys on both), catching up on weeks missed while the service was down.
+public final class DigestScheduler: Service, Sendable {
+    private let database: AppDatabase
+    private let schedule: DigestSchedule
+    private let composer: any DigestComposer
+    private let policy: DestinationPolicy
+    private let outbox: OutboxWorker?
+    private let logger: Logger
+    private let tick: Duration
+
+    public init(
+        database: AppDatabase, schedule: DigestSchedule, composer: any DigestComposer, policy: DestinationPolicy,
+        outbox: OutboxWorker?, logger: Logger, tick: Duration = .seconds(60)
+    ) {
+        self.database = database
+        self.schedule = schedule
+        self.composer = composer
+        self.policy = policy
+        self.outbox = outbox
+        self.logger = logger
+        self.tick = tick
+    }
+
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully {
+            do {
+                _ = try await self.runOnce(now: Date())
+            } catch {
+                self.logger.error("digest scheduling failed; trying again next minute", metadata: ["error": "\(error)"])
+            }
+            try? await gracefulShutdownOrCancel(sleeping: self.tick)
+        }
+    }
+
+    /// Queues every digest due by `now` that has not been queued yet; safe to run any number of times.
+    public func runOnce(now: Date) async throws -> [QueuedDigest] {
+        let since = try await self.database.digestSchedulerStart(now: now)
+        var queued: [QueuedDigest] = []
+        for target in try await self.composer.targets() {
+            for week in self.schedule.dueWeeks(in: target.timeZone, now: now, since: since) {
+                if try await self.database.hasDigest(manager: target.manager, week: week) { continue }
+                guard let chat = target.chat else {
+                    self.logger.notice("no digest destination for manager", metadata: ["manager": "\(target.manager)", "week": "\(week)"])
+                    continue
+                }
+                if case .failure(let refusal) = self.policy.check(chat.url) {
+                    self.logger.warning("digest destination refused", metadata: ["manager": "\(target.manager)", "reason": "\(refusal.reason)"])
+                    continue
+                }
+                let key = "digest:\(target.manager):\(week)"
+                let payload = try await self.composer.payload(for: target, week: week, transactionID: key, now: now)
+                let item = OutboxItem(
+                    idempotencyKey: key, kind: "digest", format: chat.format.rawValue, destination: chat.url,
+                    url: OutboxURL.appending(payload.pathSuffix, to: chat.url), method: payload.method.rawValue,
+                    headers: [OutboxHeader("Content-Type", "application/json")], body: payload.body
+                )
+                if let id = try await self.database.recordDigest(manager: target.manager, week: week, post: item, now: now) {
+                    queued.append(QueuedDigest(manager: target.manager, week: week, outboxID: id))
+                }
+            }
+        }
+        if !queued.isEmpty {
+            self.logger.info("queued weekly digests", metadata: ["count": "\(queued.count)"])
+            self.outbox?.wake()
+        }
+        return queued
+    }
+}
+
+/// Sleeps, returning early (by throwing) when graceful shutdown begins or the task is cancelled.
+private func gracefulShutdownOrCancel(sleeping duration: Duration) async throws {
+    try await cancelWhenGracefulShutdown {
+        try await Task.sleep(for: duration)
+    }
+}

@@ -1,0 +1,49 @@
+import DecayDelivery
+import Foundation
+import Hummingbird
+
+/// `POST /api/broadcasts` `{"message": ID, "survey"?: ID, "audience"?: "category:msp,tier:gold", "dryRun"?: bool}`
+/// (`dry_run` also accepted):
+/// records deliveries and queues the posts (201), or shows what would happen (200 with `dry_run`).
+struct BroadcastsController {
+    let broadcaster: Broadcaster
+    /// Nudges the outbox worker so queued posts go out at once rather than at its next poll.
+    let wake: @Sendable () -> Void
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("broadcasts", use: self.create)
+    }
+
+    @Sendable func create(request: Request, context: some RequestContext) async throws -> Response {
+        let bytes = try await request.body.collect(upTo: 64 << 10)
+        let body: Body
+        do {
+            body = try JSONDecoder().decode(Body.self, from: Data(buffer: bytes))
+        } catch let DecodingError.typeMismatch(type, context) {
+            let field = context.codingPath.last?.stringValue
+            throw AppError.badRequest("\(field ?? "body") must be a \(type == Bool.self ? "boolean" : "string")", field: field)
+        } catch {
+            throw AppError.badRequest("the body must be a JSON object like {\"message\": \"vault-3-launch\"}")
+        }
+        guard let message = body.message else { throw AppError.badRequest("message is required", field: "message") }
+        let survey = body.survey
+        let audience = body.audience
+        let dryRun = body.dryRun ?? body.dry_run ?? false
+        let plan: BroadcastPlan
+        do {
+            plan = try await self.broadcaster.broadcast(message: message, survey: survey, audience: audience, dryRun: dryRun, now: Date())
+        } catch let error as BroadcastError {
+            throw AppError(.unprocessableContent, code: "unprocessable", message: error.message, field: error.field)
+        }
+        if !dryRun { self.wake() }
+        return try jsonResponse(plan, status: dryRun ? .ok : .created)
+    }
+
+    struct Body: Decodable {
+        var message: String?
+        var survey: String?
+        var audience: String?
+        var dryRun: Bool?
+        var dry_run: Bool?
+    }
+}
