@@ -62,6 +62,7 @@ let package = Package(
         .target(
             name: "DecayServer",
             dependencies: [
+                "DecayChat",
                 "DecayCore",
                 "DecayStore",
                 "DecayInbound",

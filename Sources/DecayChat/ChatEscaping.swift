@@ -36,4 +36,22 @@ enum ChatEscaping {
         }
         return result
     }
+
+    /// CommonMark text (Discord, Mattermost, Teams): a backslash before the characters that start emphasis,
+    /// code, links or tables, so a name like `Smith_&_Sons*` stays text.
+    static func markdown(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            if "\\*_~`[]|".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// A zero-width space after every `@`, so `@channel`, `@here`, `@all` or `@room` in content reads the same
+    /// but no longer matches a mention (Mattermost text, Matrix bodies).
+    static func mentions(_ text: String) -> String {
+        text.replacingOccurrences(of: "@", with: "@\u{200B}")
+    }
 }

@@ -14,10 +14,14 @@ public enum MatrixRenderer {
         let data = PayloadFit.largest(maxBytes: Limit.contentBytes, start: Limit.contentBytes / 2) { budget in
             self.content(broadcast, title: title, budget: budget).data
         }
+        return ChatPayload(format: .matrix, body: data, method: .put, pathSuffix: self.pathSuffix(transactionID: transactionID))
+    }
+
+    /// `send/m.room.message/{txnId}` with the id percent-encoded as one path segment.
+    static func pathSuffix(transactionID: String) -> String {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "/;?#")
-        let txnID = transactionID.addingPercentEncoding(withAllowedCharacters: allowed) ?? transactionID
-        return ChatPayload(format: .matrix, body: data, method: .put, pathSuffix: "send/m.room.message/\(txnID)")
+        return "send/m.room.message/" + (transactionID.addingPercentEncoding(withAllowedCharacters: allowed) ?? transactionID)
     }
 
     /// `body` and `formatted_body` come from the same cut Markdown, so they always say the same thing.

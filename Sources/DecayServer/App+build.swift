@@ -42,6 +42,7 @@ public func buildRouter(
     EngagementReportsController(database: database).addRoutes(to: api)
     LinksController(pipeline: pipeline, publicURL: settings.publicURL).addRoutes(to: api)
     MessageReportController(database: database, catalog: catalog).addRoutes(to: api)
+    DigestController(database: database, catalog: catalog).addRoutes(to: api)
     let publicURL = settings.publicURL
     let broadcaster = Broadcaster(
         database: database, catalog: catalog, policy: settings.destinationPolicy, canSignWebhooks: settings.canSignWebhooks,

@@ -19,6 +19,13 @@ public struct MessageReport: Sendable, Codable {
         public var low: Double?
         public var high: Double?
         public var note: String
+
+        public init(value: Double?, low: Double?, high: Double?, note: String) {
+            self.value = value
+            self.low = low
+            self.high = high
+            self.note = note
+        }
     }
 
     public struct WrongAnswer: Sendable, Codable, Equatable {

@@ -16,19 +16,12 @@ public struct MessageReportBuilder: Sendable {
         let fit = self.fit(input.answers, questions: questions)
         let fidelity = FidelityScorer(message: message)
         var freeText: [String: [PointStatus.Kind: Int]] = [:]
-        var scorers: [[String]: FidelityScorer] = [:]
+        var scorers = SubsetScorers(message: message)
         var scored: [FreeTextKey: [PointScore]] = [:]
         for item in input.freeTexts {
             let key = FreeTextKey(keyPoints: item.keyPoints, text: item.text)
-            let points: [PointScore]
-            if let known = scored[key] {
-                points = known
-            } else {
-                let scorer = scorers[item.keyPoints] ?? FidelityScorer(keyPoints: message.keyPoints.filter { item.keyPoints.contains($0.id) })
-                scorers[item.keyPoints] = scorer
-                points = scorer.score(item.text).points
-                scored[key] = points
-            }
+            let points = scored[key] ?? scorers.scorer(for: item.keyPoints).score(item.text).points
+            scored[key] = points
             for point in points { freeText[point.keyPointID, default: [:]][point.status.kind, default: 0] += 1 }
         }
         let keyPoints = message.keyPoints.map { point -> MessageReport.KeyPointReport in

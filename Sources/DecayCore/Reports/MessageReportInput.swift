@@ -45,11 +45,11 @@ public struct MessageReportInput: Sendable {
     }
 
     public var answers: [QuizAnswer]
-    /// Free-text answers to questions scored against key points: (question's key points, text).
-    public var freeTexts: [(keyPoints: [String], text: String)]
+    /// Free-text answers to questions scored against key points: (who wrote it, question's key points, text).
+    public var freeTexts: [(person: String, keyPoints: [String], text: String)]
     public var relays: [Relay]
 
-    public init(answers: [QuizAnswer], freeTexts: [(keyPoints: [String], text: String)], relays: [Relay]) {
+    public init(answers: [QuizAnswer], freeTexts: [(person: String, keyPoints: [String], text: String)], relays: [Relay]) {
         self.answers = answers
         self.freeTexts = freeTexts
         self.relays = relays

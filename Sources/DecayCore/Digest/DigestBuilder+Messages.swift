@@ -1,0 +1,142 @@
+import Foundation
+
+extension DigestBuilder {
+    /// The active messages' lines, the re-checks due, and reach pooled over the messages.
+    struct MessageSection {
+        var lines: [Digest.MessageLine]
+        var rechecks: [Digest.Recheck]
+        var reach: Proportion
+    }
+
+    func messageLines(_ input: DigestInput, scope: DigestScope) -> MessageSection {
+        let asOf = input.period.asOf
+        let partners = Dictionary(input.current.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let partnerOf = Dictionary(input.people.compactMap { person in person.partner.flatMap { partners[$0] }.map { (person.id, $0) } },
+                                   uniquingKeysWith: { first, _ in first })
+        var lines: [(latest: Date, line: Digest.MessageLine)] = []
+        var rechecks: [Digest.Recheck] = []
+        var reach = (delivered: 0, wanted: 0, people: Set<String>())
+        for item in input.messages {
+            var deliveries: [String: DigestMessageInput.Delivery] = [:]
+            for delivery in item.deliveries where scope.reps.contains(delivery.person) && delivery.deliveredAt <= asOf {
+                if deliveries[delivery.person].map({ $0.deliveredAt < delivery.deliveredAt }) ?? true {
+                    deliveries[delivery.person] = delivery
+                }
+            }
+            guard let latest = deliveries.values.map(\.deliveredAt).max(), self.options.isActive(latestDelivery: latest, asOf: asOf)
+            else { continue }
+            let audience = item.message.audience
+            let wanted = scope.reps.filter { id in
+                partnerOf[id].map { audience.includes(category: $0.category, tier: $0.tier, region: $0.region) } ?? false
+            }.union(deliveries.keys)
+            reach.delivered += deliveries.count
+            reach.wanted += wanted.count
+            reach.people.formUnion(wanted)
+            let acked = deliveries.values.filter { $0.ackedAt.map { $0 <= asOf } ?? false }.count
+            lines.append((latest, self.messageLine(
+                item, scope: scope, reach: Proportion(successes: deliveries.count, trials: wanted.count),
+                ackRate: Proportion(successes: acked, trials: deliveries.count)
+            )))
+            let routes = deliveries.values.sorted { $0.person < $1.person }
+            if let recheck = self.recheck(item, deliveries: routes, asOf: asOf) { rechecks.append(recheck) }
+        }
+        return MessageSection(
+            lines: lines.sorted { ($1.latest, $0.line.id) < ($0.latest, $1.line.id) }.map(\.line),
+            rechecks: rechecks.sorted { ($0.dropsBelowAt, $0.message) < ($1.dropsBelowAt, $1.message) },
+            reach: Proportion(successes: reach.delivered, trials: reach.wanted, people: reach.people.count)
+        )
+    }
+
+    /// Recall now and by route from the scope's reps' latest answers, half-lives and retention from the channel-wide
+    /// report, and the scope's relays scored for fidelity and distortions.
+    private func messageLine(_ item: DigestMessageInput, scope: DigestScope, reach: Proportion, ackRate: Proportion) -> Digest.MessageLine {
+        let answers = item.input.answers.filter { scope.reps.contains($0.personID) }
+        let latest = Dictionary(grouping: answers, by: \.keyPointID).mapValues(MessageReportBuilder.latestPerPerson)
+        let current = latest.values.flatMap { $0 }
+        let channel = Dictionary(item.report.keyPoints.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let keyPoints = item.message.keyPoints.map { point in
+            Digest.KeyPointLine(
+                id: point.id, text: point.text, correctNow: ShareFigure(Self.correct(latest[point.id] ?? [])),
+                halfLifeDays: channel[point.id]?.halfLifeDays
+                    ?? MessageReport.Estimate(value: nil, low: nil, high: nil, note: "no quiz answers yet")
+            )
+        }
+        let scorer = FidelityScorer(message: item.message)
+        let relays = item.input.relays.filter { scope.relayers.contains($0.from) }.map { ($0, scorer.score($0.text)) }
+        let relayLoss = Digest.RelayLoss(
+            direct: ShareFigure(Self.correct(current.filter { $0.hops == 0 })),
+            relayed: ShareFigure(Self.correct(current.filter { ($0.hops ?? 0) > 0 })),
+            retentionPerHop: item.report.retentionPerHop, relays: relays.count,
+            meanFidelity: relays.isEmpty ? nil : relays.map(\.1.fidelity).reduce(0, +) / Double(relays.count)
+        )
+        return Digest.MessageLine(
+            id: item.message.id, version: item.message.version, title: item.message.title, reach: ShareFigure(reach),
+            ackRate: ShareFigure(ackRate), correctNow: ShareFigure(Self.correct(current)), keyPoints: keyPoints,
+            distortion: self.distortion(item, answers: answers, relays: relays, scope: scope), relayLoss: relayLoss
+        )
+    }
+
+    /// Correct answers out of answers, with the people who gave them.
+    static func correct(_ answers: [MessageReportInput.QuizAnswer]) -> Proportion {
+        Proportion(successes: answers.filter(\.correct).count, trials: answers.count, people: Set(answers.map(\.personID)).count)
+    }
+
+    /// The most spreading wrong version among the reps' latest quiz answers per question, their free texts, and
+    /// the scope's relays.
+    private func distortion(
+        _ item: DigestMessageInput, answers: [MessageReportInput.QuizAnswer], relays: [(MessageReportInput.Relay, FidelityReport)],
+        scope: DigestScope
+    ) -> Digest.Distortion? {
+        var tally = DistortionTally()
+        let questions = Dictionary(item.surveys.flatMap { survey in survey.questions.map { ("\(survey.id)/\($0.id)", $0) } },
+                                   uniquingKeysWith: { first, _ in first })
+        let byQuestion = Dictionary(grouping: answers, by: { "\($0.surveyID)/\($0.questionID)" })
+        for (key, group) in byQuestion {
+            let question = questions[key]
+            let correct = Set(question?.correct ?? [])
+            for answer in MessageReportBuilder.latestPerPerson(group) where !answer.correct {
+                for option in answer.choices where !correct.contains(option) {
+                    let text = question?.choices.first { $0.id == option }?.text ?? option
+                    tally.add(keyPoint: answer.keyPointID, text: text, person: answer.personID, source: .quiz)
+                }
+            }
+        }
+        var scorers = SubsetScorers(message: item.message)
+        for text in item.input.freeTexts where scope.reps.contains(text.person) {
+            for point in scorers.scorer(for: text.keyPoints).score(text.text).points {
+                guard case .distorted(let reasons) = point.status else { continue }
+                for reason in Set(reasons.map(DistortionTally.text)) {
+                    tally.add(keyPoint: point.keyPointID, text: reason, person: text.person, source: .freeText)
+                }
+            }
+        }
+        for (relay, report) in relays {
+            for point in report.points {
+                guard case .distorted(let reasons) = point.status else { continue }
+                for reason in Set(reasons.map(DistortionTally.text)) {
+                    tally.add(keyPoint: point.keyPointID, text: reason, recipients: relay.recipients)
+                }
+            }
+        }
+        return tally.top()
+    }
+
+    /// The key point whose projected recall among the reps crosses the threshold first, if it does before the
+    /// cut-off plus the look-ahead. Needs the channel-wide half-life and initial learning to be reported.
+    private func recheck(_ item: DigestMessageInput, deliveries: [DigestMessageInput.Delivery], asOf: Date) -> Digest.Recheck? {
+        let until = asOf.addingTimeInterval(self.options.recheckLookaheadDays * 86_400)
+        let rho = item.report.retentionPerHop.value ?? 1
+        let routes = deliveries.map { (at: $0.deliveredAt, hops: $0.hops) }
+        let due = item.report.keyPoints.compactMap { point -> (point: MessageReport.KeyPointReport, outlook: RecallOutlook, at: Date)? in
+            guard let halfLife = point.halfLifeDays.value, let initial = point.initialLearning.value else { return nil }
+            let curve = ForgettingCurve(initial: initial, halfLife: halfLife, rho: rho, shape: ForgettingFitOptions().shape)
+            let outlook = RecallOutlook(curve: curve, deliveries: routes)
+            return outlook.crossing(below: self.options.recheckThreshold, until: until).map { (point, outlook, $0) }
+        }
+        guard let first = due.min(by: { ($0.at, $0.point.id) < ($1.at, $1.point.id) }) else { return nil }
+        return Digest.Recheck(
+            message: item.message.id, title: item.message.title, keyPoint: first.point.id, keyPointText: first.point.text,
+            projectedRecall: first.outlook.projected(at: asOf) ?? 0, dropsBelowAt: first.at, threshold: self.options.recheckThreshold
+        )
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Everything ``DigestBuilder`` reads, as the store gathers it in one read: the directory, engagement snapshots
+/// of the whole channel at the cut-off and at the start of the week, and per message the channel-wide report input.
+/// The builder narrows it to the manager's scope itself, so the scoping rules live (and are tested) in one place.
+public struct DigestInput: Sendable {
+    public var manager: Person
+    public var week: ISOWeek
+    public var period: Digest.Period
+    /// The whole directory.
+    public var people: [Person]
+    /// Every partner and person as of `period.asOf`; ranks in category are taken across the channel.
+    public var current: EngagementSnapshot
+    /// The same as of `period.start`, the end of the previous week.
+    public var previous: EngagementSnapshot
+    public var targets: ScoreTargets?
+    public var messages: [DigestMessageInput]
+
+    public init(
+        manager: Person, week: ISOWeek, period: Digest.Period, people: [Person], current: EngagementSnapshot,
+        previous: EngagementSnapshot, targets: ScoreTargets?, messages: [DigestMessageInput]
+    ) {
+        self.manager = manager
+        self.week = week
+        self.period = period
+        self.people = people
+        self.current = current
+        self.previous = previous
+        self.targets = targets
+        self.messages = messages
+    }
+}
+
+/// One message of the catalog with the data about it up to the cut-off.
+public struct DigestMessageInput: Sendable {
+    public var message: Message
+    public var surveys: [Survey]
+    /// The message report over the whole channel: half-lives and retention per hop come from here.
+    public var report: MessageReport
+    /// Quiz answers, free texts and relays of the whole channel; the builder keeps the manager's people.
+    public var input: MessageReportInput
+    /// Deliveries of the message (any version) to the manager's reps, up to the cut-off.
+    public var deliveries: [Delivery]
+
+    public init(message: Message, surveys: [Survey], report: MessageReport, input: MessageReportInput, deliveries: [Delivery]) {
+        self.message = message
+        self.surveys = surveys
+        self.report = report
+        self.input = input
+        self.deliveries = deliveries
+    }
+
+    /// One delivery to one person.
+    public struct Delivery: Sendable, Equatable {
+        public var person: String
+        public var hops: Int
+        public var deliveredAt: Date
+        /// Nil when not acked by the cut-off.
+        public var ackedAt: Date?
+
+        public init(person: String, hops: Int, deliveredAt: Date, ackedAt: Date?) {
+            self.person = person
+            self.hops = hops
+            self.deliveredAt = deliveredAt
+            self.ackedAt = ackedAt
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import DecayCore
+import DecayStore
+import Foundation
+import Testing
+
+/// Digests read from a real SQLite file seeded with the demo channel (history up to 2026-11-20).
+@Suite("Digests from the store")
+struct DigestStoreTests {
+    static let demoDay = Date(timeIntervalSince1970: 1_795_132_800)
+    /// Monday 2026-11-23 noon UTC: week 47 is over in every demo time zone.
+    static let now = Date(timeIntervalSince1970: 1_795_132_800 + 3.5 * 86_400)
+    static let week = try! ISOWeek.parse("2026-W47")
+
+    static func seeded() async throws -> (AppDatabase, ContentCatalog) {
+        let catalog = try TestDatabase.catalog()
+        let database = try await TestDatabase.open()
+        try await database.syncContent(catalog)
+        try await database.saveDemo(DemoGenerator(seed: 1, asOf: Self.demoDay).generate(catalog: catalog))
+        return (database, catalog)
+    }
+
+    static func digest(
+        _ database: AppDatabase, _ catalog: ContentCatalog, _ manager: String, week: ISOWeek = week, now: Date = now,
+        reports: MessageReportCache = MessageReportCache(resamples: 10)
+    ) async throws -> Digest {
+        try await database.digest(managerID: manager, week: week, now: now, catalog: catalog, reports: reports)
+    }
+
+    /// People reporting to `boss`, directly or through others, by walking the directory as stored.
+    static func reportees(of boss: String, _ people: [Person]) -> Set<String> {
+        var found: Set<String> = []
+        var queue = [boss]
+        while let next = queue.popLast() {
+            for person in people where person.reportsTo == next && found.insert(person.id).inserted { queue.append(person.id) }
+        }
+        return found
+    }
+
+    @Test func aChannelManagerSeesTheirPartnersAndTheirReps() async throws {
+        let (database, catalog) = try await Self.seeded()
+        let digest = try await Self.digest(database, catalog, "cm-1")
+        let owned = Set(try await database.partners().filter { $0.manager == "cm-1" }.map(\.id))
+        let people = try await database.people()
+        let reps = people.filter { $0.role == .rep && owned.contains($0.partner ?? "") }
+        #expect(Set(digest.partners.map(\.id)) == owned)
+        #expect(digest.engagement.partners == owned.count)
+        #expect(digest.engagement.reps == reps.count)
+        #expect(!digest.quietReps.isEmpty)
+        #expect(digest.quietReps.allSatisfy { owned.contains($0.partner) })
+        #expect(digest.partners.allSatisfy { partner in partner.topReps.allSatisfy { rep in reps.contains { $0.id == rep.id && $0.partner == partner.id } } })
+        #expect(digest.period == Digest.Period(
+            start: Self.week.start(in: TimeZone(identifier: "Europe/Berlin")!), end: Self.week.end(in: TimeZone(identifier: "Europe/Berlin")!),
+            asOf: Self.week.end(in: TimeZone(identifier: "Europe/Berlin")!), timeZone: "Europe/Berlin"))
+        #expect(digest.messages.count == 3)
+        #expect(digest.messages.allSatisfy { $0.correctNow.rate != nil && $0.keyPoints.contains { $0.halfLifeDays.value != nil } })
+        #expect(digest.messages.contains { $0.distortion != nil })
+
+        let snapshot = try await database.engagementSnapshot(asOf: digest.period.asOf)
+        let report = PartnersReport(snapshot: snapshot)
+        for line in digest.partners {
+            let same = try #require(report.partners.first { $0.id == line.id })
+            #expect(line.score.current == same.score)
+            #expect(line.rank == same.rankInCategory)
+        }
+    }
+
+    /// A partner with a team lead: its manager sees every rep under them, the lead only the reps under the lead.
+    @Test func partnerManagersAndLeadsSeeOnlyTheirReps() async throws {
+        let (database, catalog) = try await Self.seeded()
+        let people = try await database.people()
+        let lead = try #require(people.first { $0.id.hasPrefix("lead-") })
+        let manager = try #require(lead.reportsTo)
+        let reports = MessageReportCache(resamples: 10)
+        var reps: [String: Int] = [:]
+        for id in [manager, lead.id] {
+            let digest = try await Self.digest(database, catalog, id, reports: reports)
+            reps[id] = digest.engagement.reps
+            let mine = Self.reportees(of: id, people).filter { rep in people.contains { $0.id == rep && $0.role == .rep } }
+            #expect(digest.engagement.reps == mine.count)
+            #expect(digest.partners.map(\.id) == [lead.partner])
+            #expect(Set(digest.quietReps.map(\.id)).isSubset(of: mine))
+            #expect(Set(digest.partners.flatMap(\.topReps).map(\.id)).isSubset(of: mine))
+            #expect(digest.manager.partner == lead.partner)
+        }
+        #expect(reps[lead.id]! < reps[manager]!)
+    }
+
+    /// Answers and deliveries after the cut-off are left out: in week 27 only the first broadcast (late June) was out.
+    @Test func aPastWeekCountsOnlyWhatHadHappenedByItsEnd() async throws {
+        let (database, catalog) = try await Self.seeded()
+        let past = try await Self.digest(database, catalog, "cm-2", week: try ISOWeek.parse("2026-W27"))
+        #expect(past.messages.map(\.id) == ["per-workload-pricing"])
+        #expect(past.period.asOf == past.period.end)
+        let midWeek = Self.week.start(in: TimeZone(identifier: "America/New_York")!).addingTimeInterval(86_400)
+        let partial = try await Self.digest(database, catalog, "cm-2", now: midWeek)
+        #expect(partial.period.asOf == midWeek)
+    }
+
+    @Test func refusesWithReasons() async throws {
+        let (database, catalog) = try await Self.seeded()
+        await #expect(throws: DigestError.unknownManager("nobody")) { try await Self.digest(database, catalog, "nobody") }
+        await #expect(throws: DigestError.notAManager(id: "rep-0001", role: .rep)) { try await Self.digest(database, catalog, "rep-0001") }
+        await #expect(throws: DigestError.weekNotStarted(try ISOWeek.parse("2026-W49"), timeZone: "Europe/Berlin")) {
+            try await Self.digest(database, catalog, "cm-1", week: try ISOWeek.parse("2026-W49"))
+        }
+    }
+
+    /// Every manager with people under them gets a digest, to their own destination or their partner's.
+    @Test func recipientsAreManagersWithTimeZonesAndDestinations() async throws {
+        let (database, _) = try await Self.seeded()
+        let recipients = try await database.digestManagers()
+        let people = try await database.people()
+        let partners = try await database.partners()
+        let managers = people.filter { $0.role != .rep }
+        #expect(recipients.map(\.id) == managers.map(\.id))
+        for recipient in recipients {
+            let person = try #require(people.first { $0.id == recipient.id })
+            #expect(recipient.timezone == person.timezone)
+            #expect(recipient.chat == (person.chat ?? partners.first { $0.id == person.partner }?.chat))
+            #expect(recipient.chat != nil)
+        }
+        let lead = try #require(people.first { $0.id.hasPrefix("lead-") })
+        #expect(lead.chat == nil)
+        #expect(recipients.first { $0.id == lead.id }?.chat == partners.first { $0.id == lead.partner }?.chat)
+    }
+}
