@@ -3,7 +3,8 @@ import DecayDelivery
 import Foundation
 
 /// Outbound settings from the environment: `DECAY_ALLOW_HOSTS` (hosts allowed over http and on private
-/// addresses), `DECAY_OUTBOUND_WEBHOOK_SECRET` (signs `webhook` posts) and `DECAY_RATE_LIMITS` (`on`|`off`).
+/// addresses), `DECAY_OUTBOUND_WEBHOOK_SECRET` (signs `webhook` posts), `DECAY_RATE_LIMITS` (`on`|`off`),
+/// `DECAY_DIGEST_AT` (weekday and local time of weekly digests) and `DECAY_TARGETS` (scorecard targets file).
 enum DeliverySettings {
     static func workerConfiguration() throws -> OutboxWorkerConfiguration {
         var configuration = OutboxWorkerConfiguration()
@@ -15,6 +16,25 @@ enum DeliverySettings {
         case let other: throw CLIError("DECAY_RATE_LIMITS must be on or off, got '\(other)'")
         }
         return configuration
+    }
+
+    static func digestSchedule() throws -> DigestSchedule {
+        guard let text = Environment.value("DECAY_DIGEST_AT") else { return .standard }
+        do {
+            return try DigestSchedule.parse(text)
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+
+    static func targets() throws -> ScoreTargets? {
+        try Environment.value("DECAY_TARGETS").map { path in
+            do {
+                return try ScoreTargets.load(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw CLIError("DECAY_TARGETS (\(path)): \(error)")
+            }
+        }
     }
 
     static func policy() throws -> DestinationPolicy {

@@ -72,7 +72,14 @@ struct ServeCommand: AsyncParsableCommand {
         )
         let outbox = OutboxWorker(database: database, configuration: delivery, logger: logger)
         let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger, outbox: outbox)
-        let group = ServiceGroup(configuration: .init(services: [app, outbox], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let scheduler = DigestScheduler(
+            database: database, schedule: try DeliverySettings.digestSchedule(),
+            composer: StoreDigestComposer(database: database, catalog: catalog, targets: try DeliverySettings.targets()),
+            policy: delivery.destinationPolicy, outbox: outbox, logger: logger
+        )
+        let group = ServiceGroup(configuration: .init(
+            services: [app, outbox, scheduler], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+        ))
         try await group.run()
     }
 

@@ -72,24 +72,12 @@ public final class DigestScheduler: Service, Sendable {
         var queued: [QueuedDigest] = []
         for target in try await self.composer.targets() {
             for week in self.schedule.dueWeeks(in: target.timeZone, now: now, since: since) {
-                if try await self.database.hasDigest(manager: target.manager, week: week) { continue }
-                guard let chat = target.chat else {
-                    self.logger.notice("no digest destination for manager", metadata: ["manager": "\(target.manager)", "week": "\(week)"])
-                    continue
-                }
-                if case .failure(let refusal) = self.policy.check(chat.url) {
-                    self.logger.warning("digest destination refused", metadata: ["manager": "\(target.manager)", "reason": "\(refusal.reason)"])
-                    continue
-                }
-                let key = "digest:\(target.manager):\(week)"
-                let payload = try await self.composer.payload(for: target, week: week, transactionID: key, now: now)
-                let item = OutboxItem(
-                    idempotencyKey: key, kind: "digest", format: chat.format.rawValue, destination: chat.url,
-                    url: OutboxURL.appending(payload.pathSuffix, to: chat.url), method: payload.method.rawValue,
-                    headers: [OutboxHeader("Content-Type", "application/json")], body: payload.body
-                )
-                if let id = try await self.database.recordDigest(manager: target.manager, week: week, post: item, now: now) {
-                    queued.append(QueuedDigest(manager: target.manager, week: week, outboxID: id))
+                do {
+                    if let digest = try await self.queue(target, week: week, now: now) { queued.append(digest) }
+                } catch {
+                    self.logger.error("could not build a digest; it is tried again next pass", metadata: [
+                        "manager": "\(target.manager)", "week": "\(week)", "error": "\(error)",
+                    ])
                 }
             }
         }
@@ -98,6 +86,30 @@ public final class DigestScheduler: Service, Sendable {
             self.outbox?.wake()
         }
         return queued
+    }
+}
+
+extension DigestScheduler {
+    /// Builds and queues one digest unless it is already queued or has nowhere to go.
+    private func queue(_ target: DigestTarget, week: ISOWeek, now: Date) async throws -> QueuedDigest? {
+        if try await self.database.hasDigest(manager: target.manager, week: week) { return nil }
+        guard let chat = target.chat else {
+            self.logger.notice("no digest destination for manager", metadata: ["manager": "\(target.manager)", "week": "\(week)"])
+            return nil
+        }
+        if case .failure(let refusal) = self.policy.check(chat.url) {
+            self.logger.warning("digest destination refused", metadata: ["manager": "\(target.manager)", "reason": "\(refusal.reason)"])
+            return nil
+        }
+        let key = "digest:\(target.manager):\(week)"
+        let payload = try await self.composer.payload(for: target, week: week, transactionID: key, now: now)
+        let item = OutboxItem(
+            idempotencyKey: key, kind: "digest", format: chat.format.rawValue, destination: chat.url,
+            url: OutboxURL.appending(payload.pathSuffix, to: chat.url), method: payload.method.rawValue,
+            headers: [OutboxHeader("Content-Type", "application/json")], body: payload.body
+        )
+        guard let id = try await self.database.recordDigest(manager: target.manager, week: week, post: item, now: now) else { return nil }
+        return QueuedDigest(manager: target.manager, week: week, outboxID: id)
     }
 }
 
