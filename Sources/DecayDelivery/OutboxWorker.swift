@@ -16,6 +16,10 @@ public final class OutboxWorker: Service, Sendable {
     private let wakeup = Wakeup()
     private let completions = CompletionBuffer()
     private let commits = CommitSlot()
+    /// This worker's name in the database's delivery lease.
+    private let leaseOwner = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+    /// How long a lease lasts without renewal: a crashed worker blocks others for at most this long.
+    static let leaseDuration: TimeInterval = 30
 
     public init(database: AppDatabase, client: CurlClient = CurlClient(), configuration: OutboxWorkerConfiguration, logger: Logger) {
         self.database = database
@@ -34,8 +38,15 @@ public final class OutboxWorker: Service, Sendable {
     public func run() async throws {
         let stop = StopFlag()
         try await withGracefulShutdownHandler {
+            while let holder = try await self.database.acquireOutboxLease(owner: self.leaseOwner, now: Date(), duration: Self.leaseDuration) {
+                guard stop.deadline == nil else { return }
+                self.logger.warning("another worker delivers this database's outbox; waiting for its lease", metadata: [
+                    "holder": "\(holder.owner)", "until": "\(holder.expires)",
+                ])
+                await self.wakeup.wait(timeout: .seconds(5))
+            }
             var loop = DeliveryLoop(worker: self)
-            try await loop.run(until: { stop.deadline }, idleExit: false)
+            try await self.holdingLease { try await loop.run(until: { stop.deadline }, idleExit: false) }
         } onGracefulShutdown: {
             stop.begin(after: self.configuration.drainTimeout)
             self.wakeup.signal()
@@ -43,10 +54,35 @@ public final class OutboxWorker: Service, Sendable {
     }
 
     /// Delivers everything due now, waiting out retries that fall due within `horizon`; for `decay outbox deliver` and tests.
+    /// Throws ``OutboxLeaseHeld`` when another worker (e.g. `decay serve`) is delivering this database's outbox.
     public func deliverDue(horizon: Duration = .zero) async throws {
+        if let holder = try await self.database.acquireOutboxLease(owner: self.leaseOwner, now: Date(), duration: Self.leaseDuration) {
+            throw OutboxLeaseHeld(holder: holder)
+        }
         var loop = DeliveryLoop(worker: self)
         loop.idleHorizon = horizon
-        try await loop.run(until: { nil }, idleExit: true)
+        try await self.holdingLease { try await loop.run(until: { nil }, idleExit: true) }
+    }
+
+    /// Runs `work` with the lease already taken, and gives the lease up however `work` ends.
+    private func holdingLease(_ work: () async throws -> Void) async throws {
+        do {
+            try await work()
+        } catch {
+            try? await self.database.releaseOutboxLease(owner: self.leaseOwner)
+            throw error
+        }
+        try await self.database.releaseOutboxLease(owner: self.leaseOwner)
+    }
+
+    /// Renews the lease when a third of it has passed; called from the delivery loop.
+    fileprivate func renewLease(_ renewed: inout Date) async throws {
+        let now = Date()
+        guard now.timeIntervalSince(renewed) > Self.leaseDuration / 3 else { return }
+        if let holder = try await self.database.acquireOutboxLease(owner: self.leaseOwner, now: now, duration: Self.leaseDuration) {
+            throw OutboxLeaseHeld(holder: holder)
+        }
+        renewed = now
     }
 
     fileprivate func send(_ entry: OutboxEntry, permit: DestinationPolicy.Permit) {
@@ -99,7 +135,9 @@ public final class OutboxWorker: Service, Sendable {
 
         mutating func run(until stopDeadline: () -> Date?, idleExit: Bool) async throws {
             let configuration = self.worker.configuration
+            var renewed = Date()
             while true {
+                try await self.worker.renewLease(&renewed)
                 try self.recordCompletions()
                 let deadline = stopDeadline()
                 let timeUp = deadline.map { Date() >= $0 } ?? false
@@ -259,6 +297,15 @@ public final class OutboxWorker: Service, Sendable {
                 logger.warning("destination disabled by 410", metadata: ["id": "\(id)", "destination": "\(destination)", "error": "\(error)"])
             }
         }
+    }
+}
+
+/// Another worker holds the outbox-delivery lease: one worker per database, so nothing is sent twice.
+public struct OutboxLeaseHeld: Error, CustomStringConvertible {
+    public var holder: OutboxLease
+
+    public var description: String {
+        "another worker (\(self.holder.owner), e.g. `decay serve`) is delivering this database's outbox; its lease runs until \(self.holder.expires)"
     }
 }
 

@@ -208,6 +208,23 @@ struct OutboxWorkerTests {
         }
     }
 
+    @Test func oneWorkerPerDatabase() async throws {
+        let (database, _) = try await Self.database()
+        try await Self.enqueue(database, key: "held", url: "http://127.0.0.1:9/x")
+        #expect(try await database.acquireOutboxLease(owner: "serve-elsewhere", now: Date(), duration: 30) == nil)
+        let worker = OutboxWorker(database: database, configuration: try Self.configuration(), logger: Logger(label: "test"))
+        await #expect(throws: OutboxLeaseHeld.self) { try await worker.deliverDue() }
+        #expect(try await database.outboxCounts() == [.pending: 1], "nothing was sent or changed")
+
+        let expired = try await database.acquireOutboxLease(owner: "crashed", now: Date().addingTimeInterval(-60), duration: 30)
+        #expect(expired?.owner == "serve-elsewhere", "a live lease is not taken over")
+        try await database.releaseOutboxLease(owner: "serve-elsewhere")
+        #expect(try await database.acquireOutboxLease(owner: "crashed", now: Date().addingTimeInterval(-60), duration: 30) == nil)
+        try await worker.deliverDue()
+        #expect(try await database.outboxCounts()[.pending] == 1, "the crashed worker's expired lease was taken over and the post tried")
+        #expect(try await database.outbox().first?.attempts == 1)
+    }
+
     @Test func unsignedWebhookAndPolicyRefusalsAreDeadWithAReason() async throws {
         let (database, _) = try await Self.database()
         try await Self.enqueue(database, key: "unsigned", url: "http://127.0.0.1:9/x", format: .webhook)
