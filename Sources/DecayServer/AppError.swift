@@ -55,7 +55,7 @@ extension JSONEncoder {
     /// Stable key order and ISO 8601 dates, so responses are diffable.
     static var sorted: JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }

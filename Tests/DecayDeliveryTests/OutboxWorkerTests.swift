@@ -21,7 +21,7 @@ struct OutboxWorkerTests {
         configuration.retryPolicy = RetryPolicy(delays: [.milliseconds(50), .milliseconds(50), .milliseconds(50)], maxRetryAfter: .seconds(5))
         configuration.destinationPolicy = try DestinationPolicy.parse(allowHosts: "127.0.0.1")
         configuration.pollInterval = .milliseconds(50)
-        configuration.totalTimeout = 1
+        configuration.totalTimeout = 3
         configuration.connectTimeout = 1
         configuration.rateLimit = { _ in nil }
         return configuration
@@ -212,7 +212,9 @@ struct OutboxWorkerTests {
         let (database, _) = try await Self.database()
         try await Self.enqueue(database, key: "held", url: "http://127.0.0.1:9/x")
         #expect(try await database.acquireOutboxLease(owner: "serve-elsewhere", now: Date(), duration: 30) == nil)
-        let worker = OutboxWorker(database: database, configuration: try Self.configuration(), logger: Logger(label: "test"))
+        var configuration = try Self.configuration()
+        configuration.retryPolicy = RetryPolicy(delays: [.seconds(60)], maxRetryAfter: .seconds(60))
+        let worker = OutboxWorker(database: database, configuration: configuration, logger: Logger(label: "test"))
         await #expect(throws: OutboxLeaseHeld.self) { try await worker.deliverDue() }
         #expect(try await database.outboxCounts() == [.pending: 1], "nothing was sent or changed")
 

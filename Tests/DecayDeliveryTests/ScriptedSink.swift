@@ -4,7 +4,7 @@ import Hummingbird
 
 /// A loopback chat webhook that fails in scripted ways, by path, counting attempts per idempotency key:
 /// `/ok` 200; `/flaky` 500 twice then 200; `/limited` 429 with Retry-After: 1 once then 200;
-/// `/slow` stalls past the client timeout once then 200; `/gone` 410; `/bad` 400; `/delay` 200 after 20 ms.
+/// `/slow` stalls past the client timeout (4.5 s against 3 s) once then 200; `/gone` 410; `/bad` 400; `/delay` 200 after 20 ms.
 actor ScriptedSink {
     struct Hit: Sendable {
         var path: String
@@ -55,7 +55,7 @@ actor ScriptedSink {
                 status = attempt == 1 ? .tooManyRequests : .ok
                 if attempt == 1 { headers[.retryAfter] = "1" }
             case "slow":
-                if attempt == 1 { try await Task.sleep(for: .milliseconds(2500)) }
+                if attempt == 1 { try await Task.sleep(for: .milliseconds(4500)) }
                 status = .ok
             case "gone": status = .gone
             case "bad": status = .badRequest
