@@ -7,7 +7,7 @@ public struct DigestRecipient: Sendable, Equatable, Codable {
     public var role: Role
     /// IANA time zone from the directory (`person.timezone`).
     public var timezone: String
-    /// The person's own chat destination, else their partner's; nil when neither is set.
+    /// The person's own chat destination (never the partner's channel, which the reps it names may read); nil when unset.
     public var chat: ChatDestination?
 
     public init(id: String, name: String, role: Role, timezone: String, chat: ChatDestination?) {
