@@ -32,7 +32,7 @@ struct OutboxCommand: AsyncParsableCommand {
             let database = try await self.database.open()
             let entries = try await database.outbox(status: self.status, limit: self.limit)
             if self.json {
-                print(try ReportOutput.json(entries.map(Listed.init)))
+                print(try ReportOutput.json(entries.map(OutboxPostSummary.init)))
                 return
             }
             let counts = try await database.outboxCounts()
@@ -46,37 +46,6 @@ struct OutboxCommand: AsyncParsableCommand {
                     return [String(entry.id), entry.kind, entry.format, entry.status.rawValue, String(entry.attempts), when, String(last.prefix(60)), entry.idempotencyKey]
                 }
             ))
-        }
-    }
-
-    /// A post as `--json` shows it: no body or URL (they can hold webhook secrets), the destination's host only.
-    struct Listed: Encodable {
-        var id: Int64
-        var idempotency_key: String
-        var kind: String
-        var format: String
-        var destination: String
-        var status: OutboxStatus
-        var attempts: Int
-        var next_attempt_at: Date?
-        var delivered_at: Date?
-        var last_status: Int?
-        var last_error: String?
-        var created_at: Date
-
-        init(_ entry: OutboxEntry) {
-            self.id = entry.id
-            self.idempotency_key = entry.idempotencyKey
-            self.kind = entry.kind
-            self.format = entry.format
-            self.destination = OutboxURL.redacted(entry.destination)
-            self.status = entry.status
-            self.attempts = entry.attempts
-            self.next_attempt_at = entry.status == .pending ? entry.nextAttemptAt : nil
-            self.delivered_at = entry.deliveredAt
-            self.last_status = entry.lastStatus
-            self.last_error = entry.lastError
-            self.created_at = entry.createdAt
         }
     }
 

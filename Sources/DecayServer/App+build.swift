@@ -49,5 +49,6 @@ public func buildRouter(
         surveyLink: { partner, survey in pipeline.partnerSurveyLink(partner: partner.id, survey: survey.id, baseURL: publicURL, now: Date()) }
     )
     BroadcastsController(broadcaster: broadcaster, wake: { outbox?.wake() }).addRoutes(to: api)
+    OutboxController(database: database).addRoutes(to: api)
     return router
 }

@@ -73,7 +73,8 @@ struct BroadcastTests {
         let database = try await AppDatabase.open(path: folder.appendingPathComponent("decay.sqlite").path)
         let inbox = Inbox()
         try await Self.sink(inbox).test(.live) { sinkClient in
-            try await Self.seed(database, sinkPort: try #require(sinkClient.port))
+            let sinkPort = try #require(sinkClient.port)
+            try await Self.seed(database, sinkPort: sinkPort)
             var configuration = OutboxWorkerConfiguration.unlimited(OutboxWorkerConfiguration())
             configuration.destinationPolicy = try DestinationPolicy.parse(allowHosts: "127.0.0.1")
             let worker = OutboxWorker(database: database, configuration: configuration, logger: Logger(label: "test"))
@@ -105,6 +106,18 @@ struct BroadcastTests {
                 #expect(text.contains("ans1:vault-3-check:"), "the first quiz question as answer buttons")
                 #expect(text.contains("https://decay.example.com/s/p/"), "the partner's survey link")
                 #expect(try await database.outboxCounts() == [.delivered: 2])
+
+                let listing = try await client.execute(uri: "/api/outbox?status=delivered", method: .get, headers: ServerTests.auth)
+                #expect(listing.status == .ok)
+                let listed = try ServerTests.json(listing)
+                #expect((listed["counts"] as? [String: Int])?["delivered"] == 2)
+                let items = try #require(listed["items"] as? [[String: Any]])
+                #expect(items.count == 2)
+                #expect(items.allSatisfy { ($0["destination"] as? String) == "http://127.0.0.1:\(sinkPort)/…" }, "no webhook path in listings")
+                #expect(items.allSatisfy { ($0["idempotencyKey"] as? String)?.hasPrefix("broadcast:") == true })
+                let bad = try await client.execute(uri: "/api/outbox?status=sent", method: .get, headers: ServerTests.auth)
+                #expect(bad.status == .badRequest)
+                #expect(try ServerTests.error(bad)["field"] as? String == "status")
             }
         }
     }
