@@ -166,12 +166,7 @@ public final class OutboxWorker: Service, Sendable {
         /// The earliest time something could be sent: a held post's rate-limit slot or a pending post's retry time.
         private func nextWork() async throws -> Date? {
             let pending = try await self.worker.database.nextOutboxAttempt()
-            switch (pending, self.held.isEmpty ? nil : self.nextReady) {
-            case (nil, nil): return nil
-            case (let a?, nil): return a
-            case (nil, let b?): return b
-            case (let a?, let b?): return min(a, b)
-            }
+            return [pending, self.held.isEmpty ? nil : self.nextReady].compactMap { $0 }.min()
         }
 
         /// Claims due posts not already claimed when the local queue runs low; returns true when the fetch was full

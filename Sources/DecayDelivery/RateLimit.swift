@@ -33,7 +33,9 @@ public struct RateLimit: Sendable, Equatable {
 /// Generic cell rate algorithm per destination: a post may go when its theoretical arrival time is within
 /// the burst tolerance; otherwise the limiter says when it may. Pure: time is passed in.
 public struct RateLimiter: Sendable {
+    /// Theoretical arrival time of the next post, and the end of a Retry-After pause, per destination.
     private var arrival: [String: Double] = [:]
+    private var pausedUntil: [String: Double] = [:]
 
     public init() {}
 
@@ -41,8 +43,7 @@ public struct RateLimiter: Sendable {
     /// A nil `limit` means unlimited, though a Retry-After pause still applies.
     public mutating func reserve(_ destination: String, limit: RateLimit?, now: Date) -> Date? {
         let time = now.timeIntervalSince1970
-        let pause = self.arrival[Self.pauseKey(destination)] ?? 0
-        if pause > time { return Date(timeIntervalSince1970: pause) }
+        if let pause = self.pausedUntil[destination], pause > time { return Date(timeIntervalSince1970: pause) }
         guard let limit else { return nil }
         let tolerance = Double(limit.burst - 1) * limit.interval
         let theoretical = max(self.arrival[destination] ?? time, time)
@@ -55,15 +56,13 @@ public struct RateLimiter: Sendable {
 
     /// Holds every post to `destination` until `until`, as a 429's Retry-After asks.
     public mutating func pause(_ destination: String, until: Date) {
-        let key = Self.pauseKey(destination)
-        self.arrival[key] = max(self.arrival[key] ?? 0, until.timeIntervalSince1970)
+        self.pausedUntil[destination] = max(self.pausedUntil[destination] ?? 0, until.timeIntervalSince1970)
     }
-
-    private static func pauseKey(_ destination: String) -> String { "pause\u{0}" + destination }
 }
 
 extension Duration {
-    var seconds: Double {
+    /// The duration in seconds, as a floating-point number.
+    public var seconds: Double {
         let parts = self.components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }

@@ -29,11 +29,7 @@ public struct AppDatabase: Sendable {
 
     /// Opens (creating if needed) the database file and migrates it, off the cooperative thread pool.
     public static func open(path: String, durability: Durability = .full) async throws -> AppDatabase {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try Self.openSync(path: path, durability: durability) })
-            }
-        }
+        try await OffPool.run { try Self.openSync(path: path, durability: durability) }
     }
 
     /// Opens and migrates on the calling thread; for tests and tools outside async code.

@@ -34,7 +34,7 @@ struct BenchOutboxCommand: AsyncParsableCommand {
         let body = try self.sampleBody()
         print("payload: \(body.count) bytes (the shipped vault-3-launch message as a Slack broadcast)")
 
-        let bare = await Self.offPool { BareCurlLoop.run(url: self.url, body: Array(body), count: self.count, inFlight: self.inFlight) }
+        let bare = await OffPool.run { BareCurlLoop.run(url: self.url, body: Array(body), count: self.count, inFlight: self.inFlight) }
         let bareRate = Double(bare.posts) / bare.seconds
         print(String(format: "bare libcurl multi loop: %d posts in %.2f s = %.0f posts/s (%d failed)", bare.posts, bare.seconds, bareRate, bare.failures))
 
@@ -51,7 +51,7 @@ struct BenchOutboxCommand: AsyncParsableCommand {
         let worker = OutboxWorker(database: database, configuration: configuration, logger: logger)
         let clock = ContinuousClock()
         let elapsed = try await clock.measure { try await worker.deliverDue() }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         let counts = try await database.outboxCounts()
         let delivered = counts[.delivered] ?? 0
         let rate = Double(delivered) / seconds
@@ -80,7 +80,7 @@ struct BenchOutboxCommand: AsyncParsableCommand {
         configuration.destinationPolicy = policy
         let worker = OutboxWorker(database: database, configuration: configuration, logger: logger)
         let elapsed = try await ContinuousClock().measure { try await worker.deliverDue(horizon: .seconds(5)) }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         let delivered = try await database.outboxCounts()[.delivered] ?? 0
         print(String(format: "limits on (Slack 1/s): %d posts to 20 destinations in %.2f s; at exactly 1/s each the minimum is %d s",
                      delivered, seconds, self.limitSeconds))
@@ -106,12 +106,6 @@ struct BenchOutboxCommand: AsyncParsableCommand {
                     now: Date(), db
                 )
             }
-        }
-    }
-
-    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: work()) }.start()
         }
     }
 }

@@ -1,4 +1,6 @@
+import DecayChat
 import DecayCore
+import DecayStore
 import Foundation
 
 /// What a broadcast does (or, with `--dry-run`, would do): who it reaches and which posts go where.
@@ -42,6 +44,18 @@ public struct BroadcastError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     public var description: String { "\(self.field): \(self.message)" }
+}
+
+extension OutboxItem {
+    /// The post of a rendered chat payload to a configured destination: Matrix's path joined to the URL,
+    /// the renderer's method, and a JSON content type.
+    init(idempotencyKey: String, kind: String, payload: ChatPayload, to chat: ChatDestination) {
+        self.init(
+            idempotencyKey: idempotencyKey, kind: kind, format: chat.format.rawValue, destination: chat.url,
+            url: OutboxURL.appending(payload.pathSuffix, to: chat.url), method: payload.method.rawValue,
+            headers: [OutboxHeader("Content-Type", "application/json")], body: payload.body
+        )
+    }
 }
 
 /// Joins a configured chat URL and a renderer's path suffix (Matrix), keeping any query string.

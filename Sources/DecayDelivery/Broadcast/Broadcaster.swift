@@ -74,11 +74,7 @@ public struct Broadcaster: Sendable {
                 content.surveyURL = survey.flatMap { link(partner, $0) }
                 let key = "broadcast:\(id):partner:\(partner.id)"
                 let payload = ChatRenderer.render(content, as: chat.format, transactionID: key)
-                return OutboxItem(
-                    idempotencyKey: key, kind: "broadcast", format: chat.format.rawValue, destination: chat.url,
-                    url: OutboxURL.appending(payload.pathSuffix, to: chat.url), method: payload.method.rawValue,
-                    headers: [OutboxHeader("Content-Type", "application/json")], body: payload.body
-                )
+                return OutboxItem(idempotencyKey: key, kind: "broadcast", payload: payload, to: chat)
             }
         }
         plan.broadcastID = record.id

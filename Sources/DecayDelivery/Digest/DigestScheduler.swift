@@ -103,11 +103,7 @@ extension DigestScheduler {
         }
         let key = "digest:\(target.manager):\(week)"
         let payload = try await self.composer.payload(for: target, week: week, transactionID: key, now: now)
-        let item = OutboxItem(
-            idempotencyKey: key, kind: "digest", format: chat.format.rawValue, destination: chat.url,
-            url: OutboxURL.appending(payload.pathSuffix, to: chat.url), method: payload.method.rawValue,
-            headers: [OutboxHeader("Content-Type", "application/json")], body: payload.body
-        )
+        let item = OutboxItem(idempotencyKey: key, kind: "digest", payload: payload, to: chat)
         guard let id = try await self.database.recordDigest(manager: target.manager, week: week, post: item, now: now) else { return nil }
         return QueuedDigest(manager: target.manager, week: week, outboxID: id)
     }

@@ -1,5 +1,4 @@
 import DecayCore
-import Dispatch
 import DecayStore
 import Hummingbird
 
@@ -25,13 +24,6 @@ struct MessageReportController {
         let surveys = self.catalog.surveys(forMessage: id)
         let input = try await self.database.messageReportInput(message: message, surveys: surveys)
         let builder = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: resamples, seed: 1))
-        return JSONBody(value: try await Self.offPool { builder.build(message: message, surveys: surveys, input: input) })
-    }
-
-    /// Fitting with a bootstrap takes CPU-seconds on big channels; run it on a GCD thread, not the cooperative pool.
-    static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: work()) }
-        }
+        return JSONBody(value: await OffPool.run { builder.build(message: message, surveys: surveys, input: input) })
     }
 }

@@ -17,13 +17,7 @@ public actor MessageReportCache {
         let key = "\(message.id)\u{0}\(message.version)\u{0}\(asOf.timeIntervalSince1970)"
         if let task = self.reports[key] { return await task.value }
         let builder = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: self.resamples, seed: 1))
-        let task = Task {
-            await withCheckedContinuation { continuation in
-                DispatchQueue.global().async {
-                    continuation.resume(returning: builder.build(message: message, surveys: surveys, input: input))
-                }
-            }
-        }
+        let task = Task { await OffPool.run { builder.build(message: message, surveys: surveys, input: input) } }
         self.reports[key] = task
         return await task.value
     }
