@@ -3,7 +3,8 @@ import GRDB
 import Synchronization
 
 /// Group commit: concurrent writers hand their work to one loop that runs everything pending in a single
-/// transaction, each piece in its own savepoint, and answers each caller only after the commit.
+/// transaction and answers each caller only after the commit; a failing piece is rolled back on its own (see `commit`).
+/// A job may run twice (once optimistically, once isolated), so it must only touch the database.
 ///
 ///     let id = try await batcher.submit { db in try insertSomething(db) }
 public final class WriteBatcher: Sendable {
@@ -71,7 +72,22 @@ public final class WriteBatcher: Sendable {
         }
     }
 
+    /// Runs the batch in one transaction without savepoints, the common case where every job succeeds. If any job
+    /// throws, that transaction is rolled back and the batch runs again with each job in its own savepoint, so one
+    /// failing job neither takes the others down nor leaves partial writes. Savepoints cost a journal copy of every
+    /// page a job touches, which is most of a commit's work, hence the optimistic first pass.
     private func commit(_ batch: [Job]) async {
+        do {
+            let results = try await self.writer.write { db in
+                try batch.map { job in try job.work(db) }
+            }
+            for (job, result) in zip(batch, results) { job.complete(.success(result)) }
+        } catch {
+            await self.commitIsolated(batch)
+        }
+    }
+
+    private func commitIsolated(_ batch: [Job]) async {
         do {
             let results: [Result<any Sendable, any Error>] = try await self.writer.write { db in
                 var results: [Result<any Sendable, any Error>] = []

@@ -18,8 +18,8 @@ public enum Grading {
             let number: Double
             switch value {
             case .number(let value): number = value
-            case .text(let text) where Double(text.trimmingCharacters(in: .whitespaces)) != nil:
-                number = Double(text.trimmingCharacters(in: .whitespaces))!
+            case .text(let text) where Double(text.trimmingWhitespace) != nil:
+                number = Double(text.trimmingWhitespace)!
             default: throw AnswerError(field: field, message: "expected a number from \(question.min ?? 0) to \(question.max ?? 0)")
             }
             guard number.isFinite, number >= Double(question.min ?? Int.min), number <= Double(question.max ?? Int.max) else {
@@ -45,7 +45,7 @@ public enum Grading {
         guard !names.isEmpty else { throw AnswerError(field: field, message: "expected an option (\(self.optionList(question)))") }
         var ids: [String] = []
         for name in names {
-            let wanted = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            let wanted = String(name.trimmingWhitespace)
             guard let option = question.choices.first(where: { $0.id == wanted })
                 ?? question.choices.first(where: { $0.text.caseInsensitiveCompare(wanted) == .orderedSame })
             else {

@@ -53,7 +53,7 @@ struct JSONFields {
 
     func string(_ key: String) throws(InboundError) -> String {
         guard let value = self.object[key] else { throw InboundError(.malformed, "is required", field: self.name(key)) }
-        guard case .string(let text) = value, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard case .string(let text) = value, !text.isBlank else {
             throw InboundError(.malformed, "expected a non-empty string, got \(value.typeName)", field: self.name(key))
         }
         return text

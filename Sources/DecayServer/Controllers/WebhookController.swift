@@ -71,7 +71,9 @@ struct WebhookController {
                     field: error.field
                 )
             }
-            return try jsonResponse(OutcomeBody(outcome))
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Self.outcomeBody(outcome))))
         } catch let error as InboundError {
             throw AppError(HTTPResponse.Status(code: error.kind.status), code: error.kind.rawValue, message: error.message, field: error.field)
         } catch let error as SourceNotConfigured {
@@ -79,25 +81,18 @@ struct WebhookController {
         }
     }
 
-    struct OutcomeBody: Encodable {
-        var status: String
-        var duplicate: Bool
-        var inbound_id: Int64
-        var kind: String?
-        var response_id: Int64?
-        var graded: Int?
-        var correct: Int?
-        var reached: Int?
-
-        init(_ outcome: IngestOutcome) {
-            self.status = outcome.status.rawValue
-            self.duplicate = outcome.duplicate
-            self.inbound_id = outcome.inboundID
-            self.kind = outcome.kind
-            self.response_id = outcome.responseID
-            self.graded = outcome.graded
-            self.correct = outcome.correct
-            self.reached = outcome.reached
-        }
+    /// The answer body, keys sorted like the other JSON answers. Written by hand: a `JSONEncoder` per webhook
+    /// was a measurable share of the request's CPU.
+    static func outcomeBody(_ outcome: IngestOutcome) -> String {
+        var fields: [String] = []
+        if let correct = outcome.correct { fields.append("\"correct\":\(correct)") }
+        fields.append("\"duplicate\":\(outcome.duplicate)")
+        if let graded = outcome.graded { fields.append("\"graded\":\(graded)") }
+        fields.append("\"inbound_id\":\(outcome.inboundID)")
+        if let kind = outcome.kind { fields.append("\"kind\":\(JSONText.quote(kind))") }
+        if let reached = outcome.reached { fields.append("\"reached\":\(reached)") }
+        if let responseID = outcome.responseID { fields.append("\"response_id\":\(responseID)") }
+        fields.append("\"status\":\(JSONText.quote(outcome.status.rawValue))")
+        return "{" + fields.joined(separator: ",") + "}"
     }
 }

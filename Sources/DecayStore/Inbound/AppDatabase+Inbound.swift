@@ -6,7 +6,11 @@ extension AppDatabase {
     /// Stores the raw request and what it produced in one transaction (run it inside ``WriteBatcher`` or a write).
     /// A repeated `(source, externalID)` returns the stored outcome and changes nothing; an event naming unknown
     /// content or people is kept as `rejected`, to be replayed once the directory or content is fixed.
-    public static func ingest(_ request: InboundRequest, event: Result<InboundEvent, InboundError>, catalog: ContentCatalog, _ db: Database) throws -> IngestOutcome {
+    /// `graded` is the event's ``GradedResponse`` when the caller already graded it off the writer; nil grades here.
+    public static func ingest(
+        _ request: InboundRequest, event: Result<InboundEvent, InboundError>, graded: Result<GradedResponse, InboundError>? = nil,
+        catalog: ContentCatalog, _ db: Database
+    ) throws -> IngestOutcome {
         if var original = try self.storedOutcome(source: request.source, externalID: request.externalID, db) {
             original.duplicate = true
             return original
@@ -19,7 +23,7 @@ extension AppDatabase {
             request.source, request.externalID, request.receivedAt.timeIntervalSince1970, JSONText.object(request.headers), Data(request.body),
         ])
         let inboundID = db.lastInsertedRowID
-        let outcome = try self.process(inboundID: inboundID, request: request, event: event, catalog: catalog, db)
+        let outcome = try self.process(inboundID: inboundID, request: request, event: event, graded: graded, catalog: catalog, db)
         try self.record(outcome, inboundID: inboundID, db)
         return outcome
     }
@@ -36,17 +40,14 @@ extension AppDatabase {
     }
 
     private static func process(
-        inboundID: Int64, request: InboundRequest, event: Result<InboundEvent, InboundError>, catalog: ContentCatalog, _ db: Database
+        inboundID: Int64, request: InboundRequest, event: Result<InboundEvent, InboundError>, graded: Result<GradedResponse, InboundError>? = nil,
+        catalog: ContentCatalog, _ db: Database
     ) throws -> IngestOutcome {
+        let changes = db.totalChangesCount
         do {
-            let event = try event.get()
-            var outcome: IngestOutcome?
-            try db.inSavepoint {
-                outcome = try self.apply(event, inboundID: inboundID, request: request, catalog: catalog, db)
-                return .commit
-            }
-            return outcome!
+            return try self.apply(try event.get(), graded: graded, inboundID: inboundID, request: request, catalog: catalog, db)
         } catch let error as InboundError {
+            guard db.totalChangesCount == changes else { throw PartialApply(error: error) }
             return IngestOutcome(inboundID: inboundID, status: .rejected, error: error)
         }
     }
@@ -73,10 +74,20 @@ extension AppDatabase {
         return try text.map { try JSONDecoder().decode(IngestOutcome.self, from: Data($0.utf8)) }
     }
 
-    private static func apply(_ event: InboundEvent, inboundID: Int64, request: InboundRequest, catalog: ContentCatalog, _ db: Database) throws -> IngestOutcome {
+    /// `apply` checks everything that can reject an event before its first write, so a rejection needs no savepoint.
+    /// Were that ever broken, this error fails the whole job and the caller's transaction or savepoint undoes it.
+    struct PartialApply: Error, CustomStringConvertible {
+        let error: InboundError
+        var description: String { "event rejected after it had written (\(error.message)); nothing of it was kept" }
+    }
+
+    private static func apply(
+        _ event: InboundEvent, graded: Result<GradedResponse, InboundError>?, inboundID: Int64, request: InboundRequest, catalog: ContentCatalog,
+        _ db: Database
+    ) throws -> IngestOutcome {
         switch event {
         case .surveyResponse(let response):
-            return try self.applyResponse(response, inboundID: inboundID, request: request, catalog: catalog, db)
+            return try self.applyResponse(response, graded: graded, inboundID: inboundID, request: request, catalog: catalog, db)
         case .messageAck(let ack):
             let message = try self.requireMessage(ack.message, catalog: catalog)
             try self.requirePerson(ack.person, field: "person", db)
@@ -93,27 +104,44 @@ extension AppDatabase {
         }
     }
 
+    /// A survey response checked against its survey and graded: pure, so ``ingest(_:event:catalog:)`` runs it on the
+    /// request's own task and the single writer only stores the result.
+    public struct GradedResponse: Sendable {
+        let survey: Survey
+        let answers: [GradedAnswer]
+
+        public static func grade(_ response: SurveyResponseEvent, catalog: ContentCatalog) -> Result<GradedResponse, InboundError> {
+            guard let survey = catalog.surveys[response.survey] else {
+                return .failure(InboundError(.unprocessable, "unknown survey '\(response.survey)'", field: "survey"))
+            }
+            if response.answers.isEmpty {
+                return .failure(InboundError(.unprocessable, "no answers", field: "answers"))
+            }
+            var graded: [GradedAnswer] = []
+            for (questionID, value) in response.answers.sorted(by: { $0.key < $1.key }) {
+                guard let question = survey.question(questionID) else {
+                    let known = survey.questions.map(\.id).joined(separator: ", ")
+                    return .failure(InboundError(
+                        .unprocessable, "unknown question '\(questionID)' in survey '\(survey.id)' (known: \(known))", field: "answers.\(questionID)"
+                    ))
+                }
+                do {
+                    graded.append(try Grading.grade(value, for: question))
+                } catch {
+                    return .failure(InboundError(.unprocessable, error.message, field: error.field))
+                }
+            }
+            return .success(GradedResponse(survey: survey, answers: graded))
+        }
+    }
+
     private static func applyResponse(
-        _ response: SurveyResponseEvent, inboundID: Int64, request: InboundRequest, catalog: ContentCatalog, _ db: Database
+        _ response: SurveyResponseEvent, graded: Result<GradedResponse, InboundError>?, inboundID: Int64, request: InboundRequest,
+        catalog: ContentCatalog, _ db: Database
     ) throws -> IngestOutcome {
-        guard let survey = catalog.surveys[response.survey] else {
-            throw InboundError(.unprocessable, "unknown survey '\(response.survey)'", field: "survey")
-        }
-        if response.answers.isEmpty {
-            throw InboundError(.unprocessable, "no answers", field: "answers")
-        }
-        var graded: [GradedAnswer] = []
-        for (questionID, value) in response.answers.sorted(by: { $0.key < $1.key }) {
-            guard let question = survey.question(questionID) else {
-                let known = survey.questions.map(\.id).joined(separator: ", ")
-                throw InboundError(.unprocessable, "unknown question '\(questionID)' in survey '\(survey.id)' (known: \(known))", field: "answers.\(questionID)")
-            }
-            do {
-                graded.append(try Grading.grade(value, for: question))
-            } catch {
-                throw InboundError(.unprocessable, error.message, field: error.field)
-            }
-        }
+        let checked = try (graded ?? GradedResponse.grade(response, catalog: catalog)).get()
+        let survey = checked.survey
+        let answers = checked.answers
         try self.requirePerson(response.person, field: "person", db)
         var version: Int?
         if let messageID = survey.message {
@@ -125,9 +153,9 @@ extension AppDatabase {
         let responseID = try self.insertResponse(
             source: request.source, externalID: request.externalID, surveyID: survey.id, personID: response.person,
             messageID: survey.message, messageVersion: version, submittedAt: response.submittedAt, receivedAt: request.receivedAt,
-            inboundID: inboundID, answers: graded, db
+            inboundID: inboundID, answers: answers, db
         )
-        let quiz = graded.compactMap(\.correct)
+        let quiz = answers.compactMap(\.correct)
         return IngestOutcome(
             inboundID: inboundID, status: .accepted, kind: "survey.response", responseID: responseID,
             graded: quiz.count, correct: quiz.filter { $0 }.count

@@ -40,8 +40,12 @@ public struct StoredResponse: Sendable, Codable, Equatable {
 extension AppDatabase {
     /// Ingests through the group-commit writer; returns once the request and its effects are committed.
     public func ingest(_ request: InboundRequest, event: Result<InboundEvent, InboundError>, catalog: ContentCatalog) async throws -> IngestOutcome {
-        try await self.batcher.submit { db in
-            try Self.ingest(request, event: event, catalog: catalog, db)
+        var graded: Result<GradedResponse, InboundError>?
+        if case .success(.surveyResponse(let response)) = event {
+            graded = GradedResponse.grade(response, catalog: catalog)
+        }
+        return try await self.batcher.submit { [graded] db in
+            try Self.ingest(request, event: event, graded: graded, catalog: catalog, db)
         }
     }
 

@@ -22,9 +22,9 @@ extension IngestOutcome {
     }
 }
 
-enum JSONText {
+public enum JSONText {
     /// A JSON string literal with the escapes RFC 8259 requires.
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
