@@ -22,16 +22,31 @@ extension AppDatabase {
         ])
         guard db.changesCount > 0 else { return nil }
         let responseID = db.lastInsertedRowID
-        let answer = try db.cachedStatement(sql: """
-            INSERT INTO answer (response_id, question_id, kind, choices, number, text, key_point, correct)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for item in answers {
-            try answer.execute(arguments: [
-                responseID, item.questionID, item.kind.rawValue, item.choices.isEmpty ? nil : item.choices.joined(separator: ","),
-                item.number, item.text, item.keyPoint, item.correct,
-            ])
+        for start in stride(from: 0, to: answers.count, by: Self.answersPerInsert) {
+            let rows = answers[start..<min(start + Self.answersPerInsert, answers.count)]
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            arguments.reserveCapacity(rows.count * 8)
+            for item in rows {
+                arguments += [
+                    responseID, item.questionID, item.kind.rawValue, item.choices.isEmpty ? nil : item.choices.joined(separator: ","),
+                    item.number, item.text, item.keyPoint, item.correct,
+                ]
+            }
+            try self.answerInsert(rows: rows.count, db).execute(arguments: StatementArguments(arguments))
         }
         return responseID
+    }
+
+    /// Rows per multi-row INSERT, well under SQLite's limit on bound variables.
+    static let answersPerInsert = 64
+
+    /// One multi-row INSERT for a response's answers (cached per row count): a response is a handful of answers,
+    /// and one statement per answer was a visible share of the single writer's time.
+    private static func answerInsert(rows: Int, _ db: Database) throws -> Statement {
+        let row = "(?, ?, ?, ?, ?, ?, ?, ?)"
+        return try db.cachedStatement(sql: """
+            INSERT INTO answer (response_id, question_id, kind, choices, number, text, key_point, correct)
+            VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+            """)
     }
 }

@@ -11,17 +11,20 @@ extension AppDatabase {
         _ request: InboundRequest, event: Result<InboundEvent, InboundError>, graded: Result<GradedResponse, InboundError>? = nil,
         catalog: ContentCatalog, _ db: Database
     ) throws -> IngestOutcome {
-        if var original = try self.storedOutcome(source: request.source, externalID: request.externalID, db) {
-            original.duplicate = true
-            return original
-        }
         let insert = try db.cachedStatement(sql: """
             INSERT INTO inbound_event (source, external_id, received_at, headers, body, status)
-            VALUES (?, ?, ?, ?, ?, 'processing')
+            VALUES (?, ?, ?, ?, ?, 'processing') ON CONFLICT(source, external_id) DO NOTHING
             """)
         try insert.execute(arguments: [
             request.source, request.externalID, request.receivedAt.timeIntervalSince1970, JSONText.object(request.headers), Data(request.body),
         ])
+        guard db.changesCount > 0 else {
+            guard var original = try self.storedOutcome(source: request.source, externalID: request.externalID, db) else {
+                throw InboundError(.unprocessable, "inbound event \(request.externalID) from \(request.source) is stored without a result")
+            }
+            original.duplicate = true
+            return original
+        }
         let inboundID = db.lastInsertedRowID
         let outcome = try self.process(inboundID: inboundID, request: request, event: event, graded: graded, catalog: catalog, db)
         try self.record(outcome, inboundID: inboundID, db)
