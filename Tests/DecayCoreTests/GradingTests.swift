@@ -49,3 +49,34 @@ struct GradingTests {
         #expect(try Grading.grade(.text("a"), for: question).correct == nil)
     }
 }
+
+@Suite("Graded responses")
+struct GradedResponseTests {
+    let catalog: ContentCatalog
+
+    init() throws {
+        self.catalog = try ContentCatalog.load(messagesDirectory: ContentFixtures.messages, surveysDirectory: ContentFixtures.surveys).get()
+    }
+
+    func response(_ answers: [String: AnswerValue], survey: String = "vault-3-check") -> SurveyResponseEvent {
+        SurveyResponseEvent(survey: survey, person: "rep-1", submittedAt: .init(timeIntervalSince1970: 0), answers: answers)
+    }
+
+    @Test func gradesEveryAnswerInQuestionOrder() throws {
+        let graded = try GradedResponse.grade(self.response(["q2": .text("a"), "q1": .text("a"), "q6": .number(7)]), catalog: self.catalog).get()
+        #expect(graded.survey.id == "vault-3-check")
+        #expect(graded.answers.map(\.questionID) == ["q1", "q2", "q6"])
+        #expect(graded.answers.map(\.correct) == [true, false, nil])
+    }
+
+    @Test func refusalsNameTheField() {
+        func field(_ result: Result<GradedResponse, InboundError>) -> String? {
+            guard case .failure(let error) = result else { return nil }
+            return error.field
+        }
+        #expect(field(GradedResponse.grade(self.response(["q1": .text("a")], survey: "nope"), catalog: self.catalog)) == "survey")
+        #expect(field(GradedResponse.grade(self.response([:]), catalog: self.catalog)) == "answers")
+        #expect(field(GradedResponse.grade(self.response(["q9": .text("a")]), catalog: self.catalog)) == "answers.q9")
+        #expect(field(GradedResponse.grade(self.response(["q1": .text("z")]), catalog: self.catalog)) == "answers.q1")
+    }
+}

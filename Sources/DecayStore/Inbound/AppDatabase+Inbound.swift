@@ -107,37 +107,6 @@ extension AppDatabase {
         }
     }
 
-    /// A survey response checked against its survey and graded: pure, so ``ingest(_:event:catalog:)`` runs it on the
-    /// request's own task and the single writer only stores the result.
-    public struct GradedResponse: Sendable {
-        let survey: Survey
-        let answers: [GradedAnswer]
-
-        public static func grade(_ response: SurveyResponseEvent, catalog: ContentCatalog) -> Result<GradedResponse, InboundError> {
-            guard let survey = catalog.surveys[response.survey] else {
-                return .failure(InboundError(.unprocessable, "unknown survey '\(response.survey)'", field: "survey"))
-            }
-            if response.answers.isEmpty {
-                return .failure(InboundError(.unprocessable, "no answers", field: "answers"))
-            }
-            var graded: [GradedAnswer] = []
-            for (questionID, value) in response.answers.sorted(by: { $0.key < $1.key }) {
-                guard let question = survey.question(questionID) else {
-                    let known = survey.questions.map(\.id).joined(separator: ", ")
-                    return .failure(InboundError(
-                        .unprocessable, "unknown question '\(questionID)' in survey '\(survey.id)' (known: \(known))", field: "answers.\(questionID)"
-                    ))
-                }
-                do {
-                    graded.append(try Grading.grade(value, for: question))
-                } catch {
-                    return .failure(InboundError(.unprocessable, error.message, field: error.field))
-                }
-            }
-            return .success(GradedResponse(survey: survey, answers: graded))
-        }
-    }
-
     private static func applyResponse(
         _ response: SurveyResponseEvent, graded: Result<GradedResponse, InboundError>?, inboundID: Int64, request: InboundRequest,
         catalog: ContentCatalog, _ db: Database
