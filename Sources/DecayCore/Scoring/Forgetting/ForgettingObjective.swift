@@ -27,25 +27,9 @@ struct ForgettingObjective: Sendable {
         var shape: Double
     }
 
-    /// Rows with the same covariates, holding their summed weights of correct and wrong answers.
-    struct Cell: Sendable {
-        var keyPoint: Int
-        var days: Double
-        var hops: Int
-        var guess: Double
-        var correctWeight: Double
-        var wrongWeight: Double
-    }
-
     static let probabilityFloor = 1e-9
-    /// Delays are grouped to six hours (each cell keeps its rows' mean delay): far finer than any half-life
-    /// worth reporting, and coarse enough that a bootstrap refit touches a few thousand cells.
-    static let cellDays = 0.25
-
-    let rows: [Row]
-    private(set) var cells: [Cell]
-    /// Each row's cell, for re-weighting cells by bootstrap counts.
-    let rowCells: [Int]
+    /// The observations summed into cells; the likelihood is evaluated per cell.
+    private(set) var cells: ForgettingCells
     let keyPointCount: Int
     let personCount: Int
     let fitsRho: Bool
@@ -63,7 +47,6 @@ struct ForgettingObjective: Sendable {
         rows: [Row], keyPointCount: Int, personCount: Int, fitsRho: Bool, fitsShape: Bool, fixedShape: Double,
         halfLifeRange: ClosedRange<Double>, shapeRange: ClosedRange<Double>, halfLifePooling: Double, initialPooling: Double
     ) {
-        self.rows = rows
         self.keyPointCount = keyPointCount
         self.personCount = personCount
         self.fitsRho = fitsRho
@@ -73,60 +56,14 @@ struct ForgettingObjective: Sendable {
         self.shapeScale = BoundedLogScale(shapeRange)
         self.halfLifePooling = halfLifePooling
         self.initialPooling = initialPooling
-        self.maxHops = rows.map(\.hops).max() ?? 0
-        (self.cells, self.rowCells) = Self.group(rows)
-    }
-
-    private struct CellKey: Hashable {
-        var keyPoint: Int
-        var hops: Int
-        var guess: Double
-        var span: Int
-    }
-
-    private static func group(_ rows: [Row]) -> ([Cell], [Int]) {
-        var index: [CellKey: Int] = [:]
-        var cells: [Cell] = []
-        var daySums: [Double] = []
-        var counts: [Double] = []
-        var rowCells: [Int] = []
-        rowCells.reserveCapacity(rows.count)
-        for row in rows {
-            let key = CellKey(keyPoint: row.keyPoint, hops: row.hops, guess: row.guess, span: Int((row.days / Self.cellDays).rounded()))
-            let cell: Int
-            if let found = index[key] {
-                cell = found
-            } else {
-                cell = cells.count
-                index[key] = cell
-                cells.append(Cell(keyPoint: row.keyPoint, days: 0, hops: row.hops, guess: row.guess, correctWeight: 0, wrongWeight: 0))
-                daySums.append(0)
-                counts.append(0)
-            }
-            rowCells.append(cell)
-            daySums[cell] += row.days
-            counts[cell] += 1
-            if row.correct { cells[cell].correctWeight += row.weight } else { cells[cell].wrongWeight += row.weight }
-        }
-        for cell in cells.indices { cells[cell].days = daySums[cell] / counts[cell] }
-        return (cells, rowCells)
+        self.cells = ForgettingCells(rows)
+        self.maxHops = self.cells.hops.max() ?? 0
     }
 
     /// The same objective with each row's weight multiplied by its person's count in a bootstrap resample.
     func reweighted(by personWeights: [Double]) -> ForgettingObjective {
         var copy = self
-        for cell in copy.cells.indices {
-            copy.cells[cell].correctWeight = 0
-            copy.cells[cell].wrongWeight = 0
-        }
-        for (position, row) in self.rows.enumerated() {
-            let weight = row.weight * personWeights[row.person]
-            if row.correct {
-                copy.cells[self.rowCells[position]].correctWeight += weight
-            } else {
-                copy.cells[self.rowCells[position]].wrongWeight += weight
-            }
-        }
+        copy.cells = self.cells.reweighted(by: personWeights)
         return copy
     }
 
@@ -192,20 +129,25 @@ struct ForgettingObjective: Sendable {
         var total = 0.0
         var indexes = [Int](repeating: 0, count: 4)
         var slopes = [Double](repeating: 0, count: 4)
-        for row in self.cells {
-            let weight = row.correctWeight + row.wrongWeight
+        let cells = self.cells
+        for cell in 0..<cells.count {
+            let correctWeight = cells.correctWeight[cell]
+            let wrongWeight = cells.wrongWeight[cell]
+            let weight = correctWeight + wrongWeight
             if weight == 0 { continue }
-            let key = row.keyPoint
-            let ratio = row.days / halfLife[key]
+            let key = cells.keyPoint[cell]
+            let hops = cells.hops[cell]
+            let guess = cells.guess[cell]
+            let ratio = cells.days[cell] / halfLife[key]
             let spread = scale * ratio
             let survival = shape == 1 ? 1 / (1 + spread) : exp(-shape * log1p(spread))
-            let learned = initial[key] * rhoPowers[row.hops] * survival
-            let probability = row.guess + (1 - row.guess) * learned
+            let learned = initial[key] * rhoPowers[hops] * survival
+            let probability = guess + (1 - guess) * learned
             let clamped = min(max(probability, Self.probabilityFloor), 1 - Self.probabilityFloor)
-            if row.correctWeight > 0 { total -= row.correctWeight * log(clamped) }
-            if row.wrongWeight > 0 { total -= row.wrongWeight * log(1 - clamped) }
+            if correctWeight > 0 { total -= correctWeight * log(clamped) }
+            if wrongWeight > 0 { total -= wrongWeight * log(1 - clamped) }
             guard derivatives, clamped == probability else { continue }
-            let base = (1 - row.guess) * learned
+            let base = (1 - guess) * learned
             var used = 2
             indexes[0] = 2 * key
             slopes[0] = base * (1 - initial[key])
@@ -213,7 +155,7 @@ struct ForgettingObjective: Sendable {
             slopes[1] = base * shape * spread / (1 + spread) * halfLifeSlope[key]
             if rhoIndex >= 0 {
                 indexes[used] = rhoIndex
-                slopes[used] = base * Double(row.hops) * (1 - rho)
+                slopes[used] = base * Double(hops) * (1 - rho)
                 used += 1
             }
             if shapeIndex >= 0 {
@@ -222,7 +164,7 @@ struct ForgettingObjective: Sendable {
                 used += 1
             }
             let variance = probability * (1 - probability)
-            let residual = (weight * probability - row.correctWeight) / variance
+            let residual = (weight * probability - correctWeight) / variance
             let information = weight / variance
             for first in 0..<used {
                 gradient[indexes[first]] += residual * slopes[first]
