@@ -11,8 +11,9 @@ public struct ForgettingBootstrap: Sendable {
         self.seed = seed
     }
 
-    /// Refits `objective` on each resample of its people; returns the decoded parameters and how many refits
-    /// hit the iteration limit. A resample is expressed as per-person counts that re-weight the objective's cells.
+    /// Refits `objective` on each resample of its people (``FisherScoring`` from `start`, `optimizer` as its fallback);
+    /// returns the decoded parameters and how many refits hit the iteration limit. A resample is expressed as
+    /// per-person counts that re-weight the objective's cells.
     /// Resample `r` takes draws `r·n ..< (r+1)·n` of the seeded stream, so the refits run on every core and the
     /// result is the same as drawing them one after another. Call it off Swift's cooperative pool (``OffPool``).
     func replicates(
@@ -29,7 +30,7 @@ public struct ForgettingBootstrap: Sendable {
                 counts[random.int(in: 0...(people - 1))] += 1
             }
             let resample = objective.reweighted(by: counts)
-            slots.set(replicate, optimizer.minimize(from: start, evaluate: { resample.evaluate($0) }, value: { resample.value($0) }))
+            slots.set(replicate, FisherScoring(fallback: optimizer).refit(resample, from: start))
         }
         let finished = slots.values.compactMap { $0 }
         return (finished.map { objective.decode($0.point) }, finished.filter { !$0.converged }.count)

@@ -106,11 +106,17 @@ struct ForgettingObjective: Sendable {
         -self.negativeLogLikelihood(point)
     }
 
+    /// Gradient and Fisher/Gauss–Newton Hessian only: no logarithms, for Newton steps that need no line search.
+    /// The value it returns is the pooling penalty alone.
+    func scoreAndInformation(_ point: [Double]) -> DampedNewton.Evaluation {
+        self.compute(point, derivatives: true, likelihood: false)
+    }
+
     func negativeLogLikelihood(_ point: [Double]) -> Double {
         self.compute(point, derivatives: false, penalised: false).value
     }
 
-    private func compute(_ point: [Double], derivatives: Bool, penalised: Bool = true) -> DampedNewton.Evaluation {
+    private func compute(_ point: [Double], derivatives: Bool, penalised: Bool = true, likelihood: Bool = true) -> DampedNewton.Evaluation {
         let count = self.parameterCount
         let keys = self.keyPointCount
         var gradient = [Double](repeating: 0, count: derivatives ? count : 0)
@@ -124,55 +130,12 @@ struct ForgettingObjective: Sendable {
         let scale = pow(2, 1 / shape) - 1
         let scaleSlope = -pow(2, 1 / shape) * log(2) / (shape * shape)
         let rhoPowers = (0...self.maxHops).map { pow(rho, Double($0)) }
-        let rhoIndex = self.rhoIndex ?? -1
-        let shapeIndex = self.shapeIndex ?? -1
-        var total = 0.0
-        var indexes = [Int](repeating: 0, count: 4)
-        var slopes = [Double](repeating: 0, count: 4)
-        let cells = self.cells
-        for cell in 0..<cells.count {
-            let correctWeight = cells.correctWeight[cell]
-            let wrongWeight = cells.wrongWeight[cell]
-            let weight = correctWeight + wrongWeight
-            if weight == 0 { continue }
-            let key = cells.keyPoint[cell]
-            let hops = cells.hops[cell]
-            let guess = cells.guess[cell]
-            let ratio = cells.days[cell] / halfLife[key]
-            let spread = scale * ratio
-            let survival = shape == 1 ? 1 / (1 + spread) : exp(-shape * log1p(spread))
-            let learned = initial[key] * rhoPowers[hops] * survival
-            let probability = guess + (1 - guess) * learned
-            let clamped = min(max(probability, Self.probabilityFloor), 1 - Self.probabilityFloor)
-            if correctWeight > 0 { total -= correctWeight * log(clamped) }
-            if wrongWeight > 0 { total -= wrongWeight * log(1 - clamped) }
-            guard derivatives, clamped == probability else { continue }
-            let base = (1 - guess) * learned
-            var used = 2
-            indexes[0] = 2 * key
-            slopes[0] = base * (1 - initial[key])
-            indexes[1] = 2 * key + 1
-            slopes[1] = base * shape * spread / (1 + spread) * halfLifeSlope[key]
-            if rhoIndex >= 0 {
-                indexes[used] = rhoIndex
-                slopes[used] = base * Double(hops) * (1 - rho)
-                used += 1
-            }
-            if shapeIndex >= 0 {
-                indexes[used] = shapeIndex
-                slopes[used] = base * (-log1p(spread) - shape * ratio * scaleSlope / (1 + spread)) * shapeSlope
-                used += 1
-            }
-            let variance = probability * (1 - probability)
-            let residual = (weight * probability - correctWeight) / variance
-            let information = weight / variance
-            for first in 0..<used {
-                gradient[indexes[first]] += residual * slopes[first]
-                for second in 0..<used {
-                    hessian[indexes[first] * count + indexes[second]] += information * slopes[first] * slopes[second]
-                }
-            }
-        }
+        let curve = CellCurve(
+            initial: initial, halfLife: halfLife, halfLifeSlope: halfLifeSlope, rhoPowers: rhoPowers, rho: rho,
+            rhoIndex: self.rhoIndex ?? -1, shape: shape, shapeSlope: shapeSlope, shapeIndex: self.shapeIndex ?? -1,
+            scale: scale, scaleSlope: scaleSlope
+        )
+        var total = self.cellTerms(curve, derivatives: derivatives, likelihood: likelihood, gradient: &gradient, hessian: &hessian)
         if penalised && keys > 1 {
             total += self.addPooling(
                 values: (0..<keys).map { point[2 * $0] }, slopes: [Double](repeating: 1, count: keys), offset: 0,
