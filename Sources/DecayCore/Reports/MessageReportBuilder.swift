@@ -34,8 +34,12 @@ public struct MessageReportBuilder: Sendable {
                 freeTextPresent: counts[.present] ?? 0, freeTextMissing: counts[.missing] ?? 0, freeTextDistorted: counts[.distorted] ?? 0
             )
         }
-        let relays = Self.scoreRelays(input.relays, with: fidelity).map { relay, report -> MessageReport.RelayReport in
-            MessageReport.RelayReport(
+        let fidelities = Self.relayFidelities(input.relays, with: fidelity)
+        let worst = input.relays.indices.sorted { fidelities[$0] < fidelities[$1] }.prefix(self.relayLimit)
+        let relays = worst.map { index -> MessageReport.RelayReport in
+            let relay = input.relays[index]
+            let report = fidelity.score(relay.text)
+            return MessageReport.RelayReport(
                 from: relay.from, at: relay.at, recipients: relay.recipients, fidelity: report.fidelity,
                 missing: report.points.filter { $0.status.kind == .missing }.map(\.keyPointID),
                 distorted: report.points.filter { $0.status.kind == .distorted }.map(\.keyPointID),
@@ -46,18 +50,19 @@ public struct MessageReportBuilder: Sendable {
             message: message.id, version: message.version, title: message.title, quizAnswers: input.answers.map(\.count).reduce(0, +),
             people: Set(input.answers.map(\.personID)).count, keyPoints: keyPoints,
             retentionPerHop: Self.estimate(fit?.rho, fit?.rhoInterval, fit?.rhoVerdict, missing: "no quiz answers yet"),
-            relays: Array(relays.sorted { $0.fidelity < $1.fidelity }.prefix(self.relayLimit)),
-            meanRelayFidelity: relays.isEmpty ? nil : relays.map(\.fidelity).reduce(0, +) / Double(relays.count)
+            relays: relays,
+            meanRelayFidelity: fidelities.isEmpty ? nil : fidelities.reduce(0, +) / Double(fidelities.count)
         )
     }
 
-    /// Each relay with its fidelity report, scored on every core (relays are independent, and there can be thousands).
-    static func scoreRelays(_ relays: [MessageReportInput.Relay], with scorer: FidelityScorer) -> [(MessageReportInput.Relay, FidelityReport)] {
-        let reports = ParallelSlots<FidelityReport>(count: relays.count)
+    /// Each relay's fidelity, scored on every core (relays are independent, and there can be thousands); the
+    /// full report with wording drift is built only for the relays the report lists.
+    static func relayFidelities(_ relays: [MessageReportInput.Relay], with scorer: FidelityScorer) -> [Double] {
+        let fidelities = ParallelSlots<Double>(count: relays.count)
         DispatchQueue.concurrentPerform(iterations: relays.count) { index in
-            reports.set(index, scorer.score(relays[index].text))
+            fidelities.set(index, FidelityScorer.fidelity(scorer.pointScores(relays[index].text)))
         }
-        return zip(relays, reports.values.map { $0! }).map { ($0, $1) }
+        return fidelities.values.map { $0 ?? 0 }
     }
 
     /// Statuses per key point of free texts scored here (when the store has none): each distinct text once per question,
@@ -98,6 +103,7 @@ public struct MessageReportBuilder: Sendable {
     /// Each person's latest answer (as a group of one): what they know now.
     static func latestPerPerson(_ answers: [MessageReportInput.QuizAnswer]) -> [MessageReportInput.QuizAnswer] {
         var latest: [String: MessageReportInput.QuizAnswer] = [:]
+        latest.reserveCapacity(answers.count)
         for answer in answers where latest[answer.personID].map({ $0.submittedAt < answer.submittedAt }) ?? true {
             latest[answer.personID] = answer
         }

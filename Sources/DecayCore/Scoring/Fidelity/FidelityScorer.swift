@@ -47,9 +47,14 @@ public struct FidelityScorer: Sendable {
     /// The status of every key point in `text`, the weighted share present, and the wording drift.
     public func score(_ text: String) -> FidelityReport {
         let scores = self.pointScores(text)
+        return FidelityReport(points: scores, fidelity: Self.fidelity(scores), wordingDrift: self.rouge.score(text))
+    }
+
+    /// Weight of the present points over the total weight (0 when there are no points).
+    public static func fidelity(_ scores: [PointScore]) -> Double {
         let total = scores.map(\.weight).reduce(0, +)
         let present = scores.filter { $0.status.kind == .present }.map(\.weight).reduce(0, +)
-        return FidelityReport(points: scores, fidelity: total > 0 ? present / total : 0, wordingDrift: self.rouge.score(text))
+        return total > 0 ? present / total : 0
     }
 
     /// The status of every key point in `text`, without the wording drift (for free-text answers, counted by status).
