@@ -17,7 +17,8 @@ public struct MessageReportBuilder: Sendable {
         let fidelity = FidelityScorer(message: message)
         let freeText = input.freeTextCounts ?? Self.countStatuses(input.freeTexts, message: message)
         let answersByPoint = Dictionary(grouping: input.answers, by: \.keyPointID)
-        let keyPoints = message.keyPoints.map { point -> MessageReport.KeyPointReport in
+        let keyPoints = ParallelSlots.map(message.keyPoints.count) { index -> MessageReport.KeyPointReport in
+            let point = message.keyPoints[index]
             let answers = answersByPoint[point.id] ?? []
             let fitted = fit?.keyPoints.first { $0.id == point.id }
             let counts = freeText[point.id] ?? [:]
@@ -58,11 +59,7 @@ public struct MessageReportBuilder: Sendable {
     /// Each relay's fidelity, scored on every core (relays are independent, and there can be thousands); the
     /// full report with wording drift is built only for the relays the report lists.
     static func relayFidelities(_ relays: [MessageReportInput.Relay], with scorer: FidelityScorer) -> [Double] {
-        let fidelities = ParallelSlots<Double>(count: relays.count)
-        DispatchQueue.concurrentPerform(iterations: relays.count) { index in
-            fidelities.set(index, FidelityScorer.fidelity(scorer.pointScores(relays[index].text)))
-        }
-        return fidelities.values.map { $0 ?? 0 }
+        ParallelSlots.map(relays.count) { FidelityScorer.fidelity(scorer.pointScores(relays[$0].text)) }
     }
 
     /// Statuses per key point of free texts scored here (when the store has none): each distinct text once per question,

@@ -21,18 +21,16 @@ public struct ForgettingBootstrap: Sendable {
     ) -> (parameters: [ForgettingObjective.Parameters], unconverged: Int) {
         let people = objective.personCount
         guard people > 0, self.resamples > 0 else { return ([], 0) }
-        let slots = ParallelSlots<DampedNewton.Result>(count: self.resamples)
         let seed = self.seed
-        DispatchQueue.concurrentPerform(iterations: self.resamples) { replicate in
+        let finished = ParallelSlots.map(self.resamples) { replicate in
             var random = SeededRandom(seed: seed, skipping: replicate * people)
             var counts = [Double](repeating: 0, count: people)
             for _ in 0..<people {
                 counts[random.int(in: 0...(people - 1))] += 1
             }
             let resample = objective.reweighted(by: counts)
-            slots.set(replicate, FisherScoring(fallback: optimizer).refit(resample, from: start))
+            return FisherScoring(fallback: optimizer).refit(resample, from: start)
         }
-        let finished = slots.values.compactMap { $0 }
         return (finished.map { objective.decode($0.point) }, finished.filter { !$0.converged }.count)
     }
 

@@ -21,3 +21,15 @@ final class ParallelSlots<Element>: @unchecked Sendable {
 
     var values: [Element?] { Array(self.storage) }
 }
+
+extension ParallelSlots {
+    /// `transform` of every index in `0..<count`, computed on every core (`concurrentPerform`), in index order.
+    /// Call it off Swift's cooperative pool.
+    static func map(_ count: Int, _ transform: @Sendable (Int) -> Element) -> [Element] {
+        let slots = ParallelSlots(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            slots.set(index, transform(index))
+        }
+        return slots.values.map { $0! }
+    }
+}
