@@ -55,7 +55,7 @@ enum DemoSeeding {
     static func seed(_ database: AppDatabase, catalog: ContentCatalog, seed: UInt64, asOf: Date, partners: Int = 40) async throws -> DemoChannel {
         try await database.syncContent(catalog)
         let channel = DemoGenerator(seed: seed, asOf: asOf, partnerCount: partners).generate(catalog: catalog)
-        try await database.saveDemo(channel)
+        try await database.saveDemo(channel, catalog: catalog)
         return channel
     }
 }

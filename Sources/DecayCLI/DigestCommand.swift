@@ -54,6 +54,7 @@ struct DigestCommand: AsyncParsableCommand {
         let catalog = try self.content.load()
         let targets = try self.targets.map { try ScoreTargets.load(contentsOf: URL(fileURLWithPath: $0)) }
         let database = try await self.database.open()
+        try await database.backfillFreeTextPoints(catalog: catalog)
         guard let person = try await database.person(self.manager) else {
             throw CLIError("--manager: \(DigestError.unknownManager(self.manager))")
         }

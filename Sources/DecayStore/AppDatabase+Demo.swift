@@ -5,7 +5,8 @@ import GRDB
 extension AppDatabase {
     /// Writes a generated demo channel in one transaction; re-running with the same seed changes nothing.
     /// Refuses, changing nothing, when it would overwrite partners or people that are not this demo's.
-    public func saveDemo(_ channel: DemoChannel) async throws {
+    /// With `catalog`, free-text answers also get their per-key-point statuses (see ``backfillFreeTextPoints(catalog:)``).
+    public func saveDemo(_ channel: DemoChannel, catalog: ContentCatalog? = nil) async throws {
         try await self.writer.write { db in
             try Self.checkDemoConflicts(channel, db)
             _ = try Self.upsert(channel.partners, db)
@@ -34,11 +35,16 @@ extension AppDatabase {
                 }
             }
             for response in channel.responses {
-                _ = try Self.insertResponse(
+                let id = try Self.insertResponse(
                     source: "demo", externalID: response.externalID, surveyID: response.surveyID, personID: response.personID,
                     messageID: response.messageID, messageVersion: response.messageVersion, submittedAt: response.submittedAt,
                     receivedAt: response.submittedAt, inboundID: nil, answers: response.answers, db
                 )
+                if let id, let catalog, let survey = catalog.surveys[response.surveyID] {
+                    try Self.storeFreeTextPoints(
+                        responseID: id, survey: survey, personID: response.personID, submittedAt: response.submittedAt,
+                        answers: response.answers, catalog: catalog, db)
+                }
             }
             for (message, curves) in channel.truth {
                 for (point, curve) in curves {

@@ -200,6 +200,9 @@ extension AppDatabase {
                     quiz_correct = (SELECT COUNT(*) FROM answer a WHERE a.response_id = response.id AND a.correct = 1)
                 """)
         }
+        migrator.registerMigration("v4-report-outcomes") { db in
+            try Self.createReportOutcomes(db)
+        }
         return migrator
     }
 }

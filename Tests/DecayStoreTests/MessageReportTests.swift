@@ -10,7 +10,7 @@ struct MessageReportTests {
         let catalog = try TestDatabase.catalog()
         let database = try await TestDatabase.open()
         let channel = DemoGenerator(seed: 1, asOf: Date(timeIntervalSince1970: 1_795_132_800)).generate(catalog: catalog)
-        try await database.saveDemo(channel)
+        try await database.saveDemo(channel, catalog: catalog)
 
         var halfLives = (covered: 0, total: 0)
         var retention = (covered: 0, total: 0)

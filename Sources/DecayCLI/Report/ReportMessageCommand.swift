@@ -32,10 +32,11 @@ struct ReportMessageCommand: AsyncParsableCommand {
             throw CLIError("unknown message '\(self.id)' (known: \(catalog.sortedMessages.map(\.id).joined(separator: ", ")))")
         }
         let database = try await self.database.open()
+        try await database.backfillFreeTextPoints(catalog: catalog)
         let surveys = catalog.surveys(forMessage: message.id)
         let input = try await database.messageReportInput(message: message, surveys: surveys)
-        let report = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: self.resamples, seed: 1))
-            .build(message: message, surveys: surveys, input: input)
+        let builder = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: self.resamples, seed: 1))
+        let report = await OffPool.run { builder.build(message: message, surveys: surveys, input: input) }
         if self.json {
             print(try ReportOutput.json(report))
         } else {

@@ -6,8 +6,16 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         self.state = seed
     }
 
+    /// The stream of `seed` after `draws` calls to `next()`: SplitMix64 steps its state by a constant, so parallel
+    /// workers can each start at their own stretch of one stream and still match it draw for draw.
+    public init(seed: UInt64, skipping draws: Int) {
+        self.state = seed &+ UInt64(draws) &* Self.gamma
+    }
+
+    private static let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15
+
     public mutating func next() -> UInt64 {
-        self.state &+= 0x9E37_79B9_7F4A_7C15
+        self.state &+= Self.gamma
         var z = self.state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB

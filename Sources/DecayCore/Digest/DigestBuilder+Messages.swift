@@ -78,7 +78,9 @@ extension DigestBuilder {
 
     /// Correct answers out of answers, with the people who gave them.
     static func correct(_ answers: [MessageReportInput.QuizAnswer]) -> Proportion {
-        Proportion(successes: answers.filter(\.correct).count, trials: answers.count, people: Set(answers.map(\.personID)).count)
+        Proportion(
+            successes: answers.filter(\.correct).map(\.count).reduce(0, +), trials: answers.map(\.count).reduce(0, +),
+            people: Set(answers.map(\.personID)).count)
     }
 
     /// The most spreading wrong version among the reps' latest quiz answers per question, their free texts, and

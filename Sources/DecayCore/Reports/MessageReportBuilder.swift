@@ -15,17 +15,11 @@ public struct MessageReportBuilder: Sendable {
         let questions = Dictionary(surveys.flatMap { survey in survey.questions.map { ("\(survey.id)/\($0.id)", $0) } }, uniquingKeysWith: { first, _ in first })
         let fit = self.fit(input.answers, questions: questions)
         let fidelity = FidelityScorer(message: message)
-        var freeText: [String: [PointStatus.Kind: Int]] = [:]
-        var scorers = SubsetScorers(message: message)
-        var scored: [FreeTextKey: [PointScore]] = [:]
-        for item in input.freeTexts {
-            let key = FreeTextKey(keyPoints: item.keyPoints, text: item.text)
-            let points = scored[key] ?? scorers.scorer(for: item.keyPoints).score(item.text).points
-            scored[key] = points
-            for point in points { freeText[point.keyPointID, default: [:]][point.status.kind, default: 0] += 1 }
-        }
-        let keyPoints = message.keyPoints.map { point -> MessageReport.KeyPointReport in
-            let answers = input.answers.filter { $0.keyPointID == point.id }
+        let freeText = input.freeTextCounts ?? Self.countStatuses(input.freeTexts, message: message)
+        let answersByPoint = Dictionary(grouping: input.answers, by: \.keyPointID)
+        let keyPoints = ParallelSlots.map(message.keyPoints.count) { index -> MessageReport.KeyPointReport in
+            let point = message.keyPoints[index]
+            let answers = answersByPoint[point.id] ?? []
             let fitted = fit?.keyPoints.first { $0.id == point.id }
             let counts = freeText[point.id] ?? [:]
             return MessageReport.KeyPointReport(
@@ -41,7 +35,10 @@ public struct MessageReportBuilder: Sendable {
                 freeTextPresent: counts[.present] ?? 0, freeTextMissing: counts[.missing] ?? 0, freeTextDistorted: counts[.distorted] ?? 0
             )
         }
-        let relays = input.relays.map { relay -> MessageReport.RelayReport in
+        let fidelities = Self.relayFidelities(input.relays, with: fidelity)
+        let worst = input.relays.indices.sorted { fidelities[$0] < fidelities[$1] }.prefix(self.relayLimit)
+        let relays = worst.map { index -> MessageReport.RelayReport in
+            let relay = input.relays[index]
             let report = fidelity.score(relay.text)
             return MessageReport.RelayReport(
                 from: relay.from, at: relay.at, recipients: relay.recipients, fidelity: report.fidelity,
@@ -51,15 +48,35 @@ public struct MessageReportBuilder: Sendable {
             )
         }
         return MessageReport(
-            message: message.id, version: message.version, title: message.title, quizAnswers: input.answers.count,
+            message: message.id, version: message.version, title: message.title, quizAnswers: input.answers.map(\.count).reduce(0, +),
             people: Set(input.answers.map(\.personID)).count, keyPoints: keyPoints,
             retentionPerHop: Self.estimate(fit?.rho, fit?.rhoInterval, fit?.rhoVerdict, missing: "no quiz answers yet"),
-            relays: Array(relays.sorted { $0.fidelity < $1.fidelity }.prefix(self.relayLimit)),
-            meanRelayFidelity: relays.isEmpty ? nil : relays.map(\.fidelity).reduce(0, +) / Double(relays.count)
+            relays: relays,
+            meanRelayFidelity: fidelities.isEmpty ? nil : fidelities.reduce(0, +) / Double(fidelities.count)
         )
     }
 
-    /// Free texts repeat (short answers, copied phrasings), so each distinct text is scored once per question.
+    /// Each relay's fidelity, scored on every core (relays are independent, and there can be thousands); the
+    /// full report with wording drift is built only for the relays the report lists.
+    static func relayFidelities(_ relays: [MessageReportInput.Relay], with scorer: FidelityScorer) -> [Double] {
+        ParallelSlots.map(relays.count) { FidelityScorer.fidelity(scorer.pointScores(relays[$0].text)) }
+    }
+
+    /// Statuses per key point of free texts scored here (when the store has none): each distinct text once per question,
+    /// because free texts repeat (short answers, copied phrasings).
+    static func countStatuses(_ texts: [(person: String, keyPoints: [String], text: String)], message: Message) -> [String: [PointStatus.Kind: Int]] {
+        var counts: [String: [PointStatus.Kind: Int]] = [:]
+        var scorers = SubsetScorers(message: message)
+        var scored: [FreeTextKey: [PointScore]] = [:]
+        for item in texts {
+            let key = FreeTextKey(keyPoints: item.keyPoints, text: item.text)
+            let points = scored[key] ?? scorers.scorer(for: item.keyPoints).pointScores(item.text)
+            scored[key] = points
+            for point in points { counts[point.keyPointID, default: [:]][point.status.kind, default: 0] += 1 }
+        }
+        return counts
+    }
+
     private struct FreeTextKey: Hashable {
         var keyPoints: [String]
         var text: String
@@ -68,27 +85,36 @@ public struct MessageReportBuilder: Sendable {
     /// Answers with a known delivery become observations: days since delivery, hops, and the question's guessing floor.
     private func fit(_ answers: [MessageReportInput.QuizAnswer], questions: [String: Question]) -> ForgettingFit? {
         let observations = answers.compactMap { answer -> RecallObservation? in
-            guard let delivered = answer.deliveredAt, let hops = answer.hops, let question = questions["\(answer.surveyID)/\(answer.questionID)"] else {
+            guard let days = answer.days, let hops = answer.hops, let question = questions["\(answer.surveyID)/\(answer.questionID)"] else {
                 return nil
             }
             let guess = question.kind == .multiChoice ? 0 : 1 / Double(max(question.choices.count, 1))
-            let days = max(0, answer.submittedAt.timeIntervalSince(delivered) / 86_400)
-            return RecallObservation(personID: answer.personID, keyPointID: answer.keyPointID, days: days, hops: hops, guess: guess, correct: answer.correct)
+            return RecallObservation(
+                personID: answer.personID, keyPointID: answer.keyPointID, days: days, hops: hops, guess: guess, correct: answer.correct,
+                weight: Double(answer.count))
         }
         guard !observations.isEmpty else { return nil }
         return ForgettingFitter(options: ForgettingFitOptions(bootstrap: self.bootstrap)).fit(observations)
     }
 
+    /// Each person's latest answer (as a group of one): what they know now.
     static func latestPerPerson(_ answers: [MessageReportInput.QuizAnswer]) -> [MessageReportInput.QuizAnswer] {
         var latest: [String: MessageReportInput.QuizAnswer] = [:]
+        latest.reserveCapacity(answers.count)
         for answer in answers where latest[answer.personID].map({ $0.submittedAt < answer.submittedAt }) ?? true {
             latest[answer.personID] = answer
         }
-        return Array(latest.values)
+        return latest.values.map { answer in
+            var single = answer
+            single.count = 1
+            return single
+        }
     }
 
     static func rate(_ answers: [MessageReportInput.QuizAnswer]) -> MessageReport.Rate {
-        let proportion = Proportion(successes: answers.filter(\.correct).count, trials: answers.count, people: Set(answers.map(\.personID)).count)
+        let proportion = Proportion(
+            successes: answers.filter(\.correct).map(\.count).reduce(0, +), trials: answers.map(\.count).reduce(0, +),
+            people: Set(answers.map(\.personID)).count)
         let interval = proportion.isDisplayable ? proportion.wilson() : nil
         return MessageReport.Rate(
             correct: proportion.successes, answers: proportion.trials, people: proportion.people, rate: proportion.displayRate,
@@ -113,10 +139,10 @@ public struct MessageReportBuilder: Sendable {
         var wrongByQuestion: [String: Int] = [:]
         for answer in answers where !answer.correct {
             let question = "\(answer.surveyID)/\(answer.questionID)"
-            wrongByQuestion[question, default: 0] += 1
+            wrongByQuestion[question, default: 0] += answer.count
             let correct = Set(questions[question]?.correct ?? [])
             for option in answer.choices where !correct.contains(option) {
-                counts["\(question)/\(option)", default: (answer.questionID, option, answer.surveyID, 0)].count += 1
+                counts["\(question)/\(option)", default: (answer.questionID, option, answer.surveyID, 0)].count += answer.count
             }
         }
         guard let top = counts.values.max(by: { ($0.count, $1.optionID) < ($1.count, $0.optionID) }) else { return nil }

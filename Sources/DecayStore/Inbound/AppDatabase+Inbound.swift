@@ -127,6 +127,11 @@ extension AppDatabase {
             messageID: survey.message, messageVersion: version, submittedAt: response.submittedAt, receivedAt: request.receivedAt,
             inboundID: inboundID, answers: answers, db
         )
+        if let responseID {
+            try self.storeFreeTextPoints(
+                responseID: responseID, survey: survey, personID: response.person, submittedAt: response.submittedAt, answers: answers,
+                catalog: catalog, db)
+        }
         let quiz = answers.compactMap(\.correct)
         return IngestOutcome(
             inboundID: inboundID, status: .accepted, kind: "survey.response", responseID: responseID,

@@ -59,7 +59,7 @@ extension AppDatabase {
             let mine = deliveries[message.id] ?? []
             guard let latest = mine.map(\.deliveredAt).max(), options.isActive(latestDelivery: latest, asOf: period.asOf) else { continue }
             let surveys = catalog.surveys(forMessage: message.id)
-            let input = try Self.messageReportInput(message: message, surveys: surveys, asOf: period.asOf, db)
+            let input = try Self.messageReportInput(message: message, surveys: surveys, asOf: period.asOf, freeTexts: true, db)
             messages.append((message, surveys, input, mine))
         }
         return DigestRead(

@@ -46,21 +46,24 @@ public struct FidelityScorer: Sendable {
 
     /// The status of every key point in `text`, the weighted share present, and the wording drift.
     public func score(_ text: String) -> FidelityReport {
+        let scores = self.pointScores(text)
+        return FidelityReport(points: scores, fidelity: Self.fidelity(scores), wordingDrift: self.rouge.score(text))
+    }
+
+    /// Weight of the present points over the total weight (0 when there are no points).
+    public static func fidelity(_ scores: [PointScore]) -> Double {
+        let total = scores.map(\.weight).reduce(0, +)
+        let present = scores.filter { $0.status.kind == .present }.map(\.weight).reduce(0, +)
+        return total > 0 ? present / total : 0
+    }
+
+    /// The status of every key point in `text`, without the wording drift (for free-text answers, counted by status).
+    public func pointScores(_ text: String) -> [PointScore] {
         let prepared = FidelityText(text)
         let occurrences = self.occurrences(in: prepared)
-        var scores: [PointScore] = []
-        scores.reserveCapacity(self.points.count)
-        var total = 0.0
-        var present = 0.0
-        for (index, point) in self.points.enumerated() {
-            let status = point.status(of: occurrences[index], in: prepared)
-            scores.append(PointScore(keyPointID: point.id, weight: point.weight, status: status))
-            total += point.weight
-            if status.kind == .present {
-                present += point.weight
-            }
+        return self.points.enumerated().map { index, point in
+            PointScore(keyPointID: point.id, weight: point.weight, status: point.status(of: occurrences[index], in: prepared))
         }
-        return FidelityReport(points: scores, fidelity: total > 0 ? present / total : 0, wordingDrift: self.rouge.score(text))
     }
 
     /// All phrase matches per point, ordered by start, longer matches first at the same start.

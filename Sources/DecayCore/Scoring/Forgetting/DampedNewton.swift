@@ -52,7 +52,9 @@ public struct DampedNewton: Sendable {
         self.valueTolerance = valueTolerance
     }
 
-    /// Minimises from `start`; `evaluate` gives value, gradient and Hessian, `value` only the value (for trial steps).
+    /// Minimises from `start`; `evaluate` gives value, gradient and Hessian, `value` only the value. The first trial
+    /// step of an iteration is evaluated in full (it is usually accepted, and then its derivatives are reused);
+    /// retries after a rejected step use `value`.
     public func minimize(
         from start: [Double],
         evaluate: ([Double]) -> Evaluation,
@@ -73,6 +75,7 @@ public struct DampedNewton: Sendable {
                 return Result(point: point, value: current.value, iterations: iteration, stop: .gradient)
             }
             var accepted = false
+            var firstTrial = true
             while damping < 1e20 {
                 var system = current.hessian
                 for index in 0..<count {
@@ -85,13 +88,15 @@ public struct DampedNewton: Sendable {
                     continue
                 }
                 let trial = zip(point, step).map { $0 + $1 }
-                let trialValue = value(trial)
+                let trialEvaluation = firstTrial ? evaluate(trial) : nil
+                let trialValue = trialEvaluation?.value ?? value(trial)
+                firstTrial = false
                 let predicted = Self.predictedDrop(step: step, gradient: current.gradient, hessian: current.hessian)
                 if trialValue.isFinite && trialValue < current.value {
                     let drop = current.value - trialValue
                     let gain = predicted > 0 ? drop / predicted : 1
                     point = trial
-                    current = evaluate(point)
+                    current = trialEvaluation ?? evaluate(point)
                     damping = max(damping * max(1.0 / 3, 1 - pow(2 * gain - 1, 3)), 1e-12)
                     growth = 2
                     accepted = true

@@ -11,28 +11,27 @@ public struct ForgettingBootstrap: Sendable {
         self.seed = seed
     }
 
-    /// Refits `objective` on each resample of its people; returns the decoded parameters and how many refits
-    /// hit the iteration limit. A resample is expressed as per-person counts that re-weight the objective's cells.
+    /// Refits `objective` on each resample of its people (``FisherScoring`` from `start`, `optimizer` as its fallback);
+    /// returns the decoded parameters and how many refits hit the iteration limit. A resample is expressed as
+    /// per-person counts that re-weight the objective's cells.
+    /// Resample `r` takes draws `r·n ..< (r+1)·n` of the seeded stream, so the refits run on every core and the
+    /// result is the same as drawing them one after another. Call it off Swift's cooperative pool (``OffPool``).
     func replicates(
         of objective: ForgettingObjective, from start: [Double], optimizer: DampedNewton
     ) -> (parameters: [ForgettingObjective.Parameters], unconverged: Int) {
-        var random = SeededRandom(seed: self.seed)
         let people = objective.personCount
-        var parameters: [ForgettingObjective.Parameters] = []
-        parameters.reserveCapacity(self.resamples)
-        var unconverged = 0
-        guard people > 0 else { return ([], 0) }
-        for _ in 0..<self.resamples {
+        guard people > 0, self.resamples > 0 else { return ([], 0) }
+        let seed = self.seed
+        let finished = ParallelSlots.map(self.resamples) { replicate in
+            var random = SeededRandom(seed: seed, skipping: replicate * people)
             var counts = [Double](repeating: 0, count: people)
             for _ in 0..<people {
                 counts[random.int(in: 0...(people - 1))] += 1
             }
             let resample = objective.reweighted(by: counts)
-            let result = optimizer.minimize(from: start, evaluate: { resample.evaluate($0) }, value: { resample.value($0) })
-            if !result.converged { unconverged += 1 }
-            parameters.append(objective.decode(result.point))
+            return FisherScoring(fallback: optimizer).refit(resample, from: start)
         }
-        return (parameters, unconverged)
+        return (finished.map { objective.decode($0.point) }, finished.filter { !$0.converged }.count)
     }
 
     /// The 2.5th–97.5th percentile interval (linear interpolation between order statistics); nil when empty.

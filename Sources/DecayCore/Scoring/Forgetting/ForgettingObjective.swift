@@ -27,25 +27,9 @@ struct ForgettingObjective: Sendable {
         var shape: Double
     }
 
-    /// Rows with the same covariates, holding their summed weights of correct and wrong answers.
-    struct Cell: Sendable {
-        var keyPoint: Int
-        var days: Double
-        var hops: Int
-        var guess: Double
-        var correctWeight: Double
-        var wrongWeight: Double
-    }
-
     static let probabilityFloor = 1e-9
-    /// Delays are grouped to six hours (each cell keeps its rows' mean delay): far finer than any half-life
-    /// worth reporting, and coarse enough that a bootstrap refit touches a few thousand cells.
-    static let cellDays = 0.25
-
-    let rows: [Row]
-    private(set) var cells: [Cell]
-    /// Each row's cell, for re-weighting cells by bootstrap counts.
-    let rowCells: [Int]
+    /// The observations summed into cells; the likelihood is evaluated per cell.
+    private(set) var cells: ForgettingCells
     let keyPointCount: Int
     let personCount: Int
     let fitsRho: Bool
@@ -63,7 +47,6 @@ struct ForgettingObjective: Sendable {
         rows: [Row], keyPointCount: Int, personCount: Int, fitsRho: Bool, fitsShape: Bool, fixedShape: Double,
         halfLifeRange: ClosedRange<Double>, shapeRange: ClosedRange<Double>, halfLifePooling: Double, initialPooling: Double
     ) {
-        self.rows = rows
         self.keyPointCount = keyPointCount
         self.personCount = personCount
         self.fitsRho = fitsRho
@@ -73,60 +56,14 @@ struct ForgettingObjective: Sendable {
         self.shapeScale = BoundedLogScale(shapeRange)
         self.halfLifePooling = halfLifePooling
         self.initialPooling = initialPooling
-        self.maxHops = rows.map(\.hops).max() ?? 0
-        (self.cells, self.rowCells) = Self.group(rows)
-    }
-
-    private struct CellKey: Hashable {
-        var keyPoint: Int
-        var hops: Int
-        var guess: Double
-        var span: Int
-    }
-
-    private static func group(_ rows: [Row]) -> ([Cell], [Int]) {
-        var index: [CellKey: Int] = [:]
-        var cells: [Cell] = []
-        var daySums: [Double] = []
-        var counts: [Double] = []
-        var rowCells: [Int] = []
-        rowCells.reserveCapacity(rows.count)
-        for row in rows {
-            let key = CellKey(keyPoint: row.keyPoint, hops: row.hops, guess: row.guess, span: Int((row.days / Self.cellDays).rounded()))
-            let cell: Int
-            if let found = index[key] {
-                cell = found
-            } else {
-                cell = cells.count
-                index[key] = cell
-                cells.append(Cell(keyPoint: row.keyPoint, days: 0, hops: row.hops, guess: row.guess, correctWeight: 0, wrongWeight: 0))
-                daySums.append(0)
-                counts.append(0)
-            }
-            rowCells.append(cell)
-            daySums[cell] += row.days
-            counts[cell] += 1
-            if row.correct { cells[cell].correctWeight += row.weight } else { cells[cell].wrongWeight += row.weight }
-        }
-        for cell in cells.indices { cells[cell].days = daySums[cell] / counts[cell] }
-        return (cells, rowCells)
+        self.cells = ForgettingCells(rows)
+        self.maxHops = self.cells.hops.max() ?? 0
     }
 
     /// The same objective with each row's weight multiplied by its person's count in a bootstrap resample.
     func reweighted(by personWeights: [Double]) -> ForgettingObjective {
         var copy = self
-        for cell in copy.cells.indices {
-            copy.cells[cell].correctWeight = 0
-            copy.cells[cell].wrongWeight = 0
-        }
-        for (position, row) in self.rows.enumerated() {
-            let weight = row.weight * personWeights[row.person]
-            if row.correct {
-                copy.cells[self.rowCells[position]].correctWeight += weight
-            } else {
-                copy.cells[self.rowCells[position]].wrongWeight += weight
-            }
-        }
+        copy.cells = self.cells.reweighted(by: personWeights)
         return copy
     }
 
@@ -169,11 +106,17 @@ struct ForgettingObjective: Sendable {
         -self.negativeLogLikelihood(point)
     }
 
+    /// Gradient and Fisher/Gauss–Newton Hessian only: no logarithms, for Newton steps that need no line search.
+    /// The value it returns is the pooling penalty alone.
+    func scoreAndInformation(_ point: [Double]) -> DampedNewton.Evaluation {
+        self.compute(point, derivatives: true, likelihood: false)
+    }
+
     func negativeLogLikelihood(_ point: [Double]) -> Double {
         self.compute(point, derivatives: false, penalised: false).value
     }
 
-    private func compute(_ point: [Double], derivatives: Bool, penalised: Bool = true) -> DampedNewton.Evaluation {
+    private func compute(_ point: [Double], derivatives: Bool, penalised: Bool = true, likelihood: Bool = true) -> DampedNewton.Evaluation {
         let count = self.parameterCount
         let keys = self.keyPointCount
         var gradient = [Double](repeating: 0, count: derivatives ? count : 0)
@@ -187,50 +130,12 @@ struct ForgettingObjective: Sendable {
         let scale = pow(2, 1 / shape) - 1
         let scaleSlope = -pow(2, 1 / shape) * log(2) / (shape * shape)
         let rhoPowers = (0...self.maxHops).map { pow(rho, Double($0)) }
-        let rhoIndex = self.rhoIndex ?? -1
-        let shapeIndex = self.shapeIndex ?? -1
-        var total = 0.0
-        var indexes = [Int](repeating: 0, count: 4)
-        var slopes = [Double](repeating: 0, count: 4)
-        for row in self.cells {
-            let weight = row.correctWeight + row.wrongWeight
-            if weight == 0 { continue }
-            let key = row.keyPoint
-            let ratio = row.days / halfLife[key]
-            let spread = scale * ratio
-            let survival = shape == 1 ? 1 / (1 + spread) : exp(-shape * log1p(spread))
-            let learned = initial[key] * rhoPowers[row.hops] * survival
-            let probability = row.guess + (1 - row.guess) * learned
-            let clamped = min(max(probability, Self.probabilityFloor), 1 - Self.probabilityFloor)
-            if row.correctWeight > 0 { total -= row.correctWeight * log(clamped) }
-            if row.wrongWeight > 0 { total -= row.wrongWeight * log(1 - clamped) }
-            guard derivatives, clamped == probability else { continue }
-            let base = (1 - row.guess) * learned
-            var used = 2
-            indexes[0] = 2 * key
-            slopes[0] = base * (1 - initial[key])
-            indexes[1] = 2 * key + 1
-            slopes[1] = base * shape * spread / (1 + spread) * halfLifeSlope[key]
-            if rhoIndex >= 0 {
-                indexes[used] = rhoIndex
-                slopes[used] = base * Double(row.hops) * (1 - rho)
-                used += 1
-            }
-            if shapeIndex >= 0 {
-                indexes[used] = shapeIndex
-                slopes[used] = base * (-log1p(spread) - shape * ratio * scaleSlope / (1 + spread)) * shapeSlope
-                used += 1
-            }
-            let variance = probability * (1 - probability)
-            let residual = (weight * probability - row.correctWeight) / variance
-            let information = weight / variance
-            for first in 0..<used {
-                gradient[indexes[first]] += residual * slopes[first]
-                for second in 0..<used {
-                    hessian[indexes[first] * count + indexes[second]] += information * slopes[first] * slopes[second]
-                }
-            }
-        }
+        let curve = CellCurve(
+            initial: initial, halfLife: halfLife, halfLifeSlope: halfLifeSlope, rhoPowers: rhoPowers, rho: rho,
+            rhoIndex: self.rhoIndex ?? -1, shape: shape, shapeSlope: shapeSlope, shapeIndex: self.shapeIndex ?? -1,
+            scale: scale, scaleSlope: scaleSlope
+        )
+        var total = self.cellTerms(curve, derivatives: derivatives, likelihood: likelihood, gradient: &gradient, hessian: &hessian)
         if penalised && keys > 1 {
             total += self.addPooling(
                 values: (0..<keys).map { point[2 * $0] }, slopes: [Double](repeating: 1, count: keys), offset: 0,
