@@ -40,10 +40,10 @@ extension AppDatabase {
                     messageID: response.messageID, messageVersion: response.messageVersion, submittedAt: response.submittedAt,
                     receivedAt: response.submittedAt, inboundID: nil, answers: response.answers, db
                 )
-                if let id, let catalog, let survey = catalog.surveys[response.surveyID] {
+                if let id, let catalog {
                     try Self.storeFreeTextPoints(
-                        responseID: id, survey: survey, personID: response.personID, submittedAt: response.submittedAt,
-                        answers: response.answers, catalog: catalog, db)
+                        catalog.freeTextScoring.points(survey: response.surveyID, answers: response.answers), responseID: id,
+                        messageID: response.messageID, personID: response.personID, submittedAt: response.submittedAt, db)
                 }
             }
             for (message, curves) in channel.truth {

@@ -3,9 +3,11 @@ import GRDB
 extension AppDatabase {
     /// The `v4-report-outcomes` migration: per-message copies of what the message report reads, clustered by
     /// message so a report scans one contiguous range instead of joining every response to its answers.
-    /// `quiz_outcome` is kept by triggers on `answer` (and backfilled here); `free_text_point` holds each free-text
-    /// answer's status per key point (keyed so counting per point and status reads the key in order), written at ingest (scoring needs the content, so old rows are backfilled by
-    /// ``backfillFreeTextPoints(catalog:)``). Raw table names only: this migration must never change once shipped.
+    /// `quiz_outcome` is written with each response by ``insertResponse`` (an insert trigger cost the single writer
+    /// ~20 us per response) and backfilled here; a trigger removes rows whose answer is deleted. `free_text_point` holds
+    /// each free-text answer's status per key point (keyed so counting per point and status reads the key in order),
+    /// written at ingest; scoring needs the content, so old rows are backfilled by ``backfillFreeTextPoints(catalog:)``.
+    /// Raw table names only: this migration must never change once shipped.
     static func createReportOutcomes(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE quiz_outcome (
@@ -21,13 +23,6 @@ extension AppDatabase {
                 choices TEXT,
                 PRIMARY KEY (message_id, response_id, question_id)
             ) WITHOUT ROWID;
-            CREATE TRIGGER quiz_outcome_on_insert AFTER INSERT ON answer
-            WHEN NEW.correct IS NOT NULL AND NEW.key_point IS NOT NULL BEGIN
-                INSERT OR REPLACE INTO quiz_outcome
-                SELECT r.message_id, r.id, NEW.question_id, r.message_version, r.person_id, r.survey_id, r.submitted_at,
-                       NEW.key_point, NEW.correct, NEW.choices
-                FROM response r WHERE r.id = NEW.response_id AND r.message_id IS NOT NULL;
-            END;
             CREATE TRIGGER quiz_outcome_on_delete AFTER DELETE ON answer
             WHEN OLD.correct IS NOT NULL AND OLD.key_point IS NOT NULL BEGIN
                 DELETE FROM quiz_outcome WHERE response_id = OLD.response_id AND question_id = OLD.question_id;

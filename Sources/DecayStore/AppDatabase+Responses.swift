@@ -4,7 +4,8 @@ import GRDB
 
 extension AppDatabase {
     /// Inserts a graded response and its answers; returns nil when `(source, externalID)` was already stored.
-    /// The response row also keeps its count of graded and correct answers, so engagement reads need not scan answers.
+    /// The response row also keeps its count of graded and correct answers, so engagement reads need not scan answers,
+    /// and a message's graded answers are copied to `quiz_outcome`, where the message report reads them in one range.
     static func insertResponse(
         source: String, externalID: String, surveyID: String, personID: String, messageID: String?, messageVersion: Int?,
         submittedAt: Date, receivedAt: Date, inboundID: Int64?, answers: [GradedAnswer], _ db: Database
@@ -22,31 +23,25 @@ extension AppDatabase {
         ])
         guard db.changesCount > 0 else { return nil }
         let responseID = db.lastInsertedRowID
-        for start in stride(from: 0, to: answers.count, by: Self.answersPerInsert) {
-            let rows = answers[start..<min(start + Self.answersPerInsert, answers.count)]
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            arguments.reserveCapacity(rows.count * 8)
-            for item in rows {
-                arguments += [
-                    responseID, item.questionID, item.kind.rawValue, item.choices.isEmpty ? nil : item.choices.joined(separator: ","),
-                    item.number, item.text, item.keyPoint, item.correct,
+        try self.insertRows("INSERT INTO answer (response_id, question_id, kind, choices, number, text, key_point, correct)", answers.map { item in
+            [
+                responseID, item.questionID, item.kind.rawValue, item.choices.isEmpty ? nil : item.choices.joined(separator: ","),
+                item.number, item.text, item.keyPoint, item.correct,
+            ]
+        }, db)
+        if let messageID {
+            let quiz = answers.compactMap { item -> [(any DatabaseValueConvertible)?]? in
+                guard let correct = item.correct, let keyPoint = item.keyPoint else { return nil }
+                return [
+                    messageID, responseID, item.questionID, messageVersion, personID, surveyID, submittedAt.timeIntervalSince1970, keyPoint,
+                    correct, item.choices.isEmpty ? nil : item.choices.joined(separator: ","),
                 ]
             }
-            try self.answerInsert(rows: rows.count, db).execute(arguments: StatementArguments(arguments))
+            try self.insertRows("""
+                INSERT INTO quiz_outcome (message_id, response_id, question_id, message_version, person_id, survey_id, submitted_at,
+                                          key_point, correct, choices)
+                """, quiz, db)
         }
         return responseID
-    }
-
-    /// Rows per multi-row INSERT, well under SQLite's limit on bound variables.
-    static let answersPerInsert = 64
-
-    /// One multi-row INSERT for a response's answers (cached per row count): a response is a handful of answers,
-    /// and one statement per answer was a visible share of the single writer's time.
-    private static func answerInsert(rows: Int, _ db: Database) throws -> Statement {
-        let row = "(?, ?, ?, ?, ?, ?, ?, ?)"
-        return try db.cachedStatement(sql: """
-            INSERT INTO answer (response_id, question_id, kind, choices, number, text, key_point, correct)
-            VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
-            """)
     }
 }

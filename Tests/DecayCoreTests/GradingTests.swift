@@ -69,6 +69,18 @@ struct GradedResponseTests {
         #expect(graded.answers.map(\.correct) == [true, false, nil])
     }
 
+    /// Free texts are scored with the catalog's compiled scorers, exactly as a scorer built for the question would.
+    @Test func scoresFreeTextAgainstTheQuestionsKeyPoints() throws {
+        let text = "Vault 3 is for small retail shops"
+        let graded = try GradedResponse.grade(self.response(["q1": .text("a"), "q5": .text(text)]), catalog: self.catalog).get()
+        let question = try #require(self.catalog.surveys["vault-3-check"]?.question("q5"))
+        let message = try #require(self.catalog.messages["vault-3-launch"])
+        let expected = FidelityScorer(keyPoints: message.keyPoints.filter { question.keyPoints.contains($0.id) }).pointScores(text)
+        #expect(graded.freeTextPoints == ["q5": expected])
+        #expect(expected.contains { $0.status.kind == .distorted })
+        #expect(graded.freeTextPoints["q1"] == nil, "quiz answers are not scored as text")
+    }
+
     @Test func refusalsNameTheField() {
         func field(_ result: Result<GradedResponse, InboundError>) -> String? {
             guard case .failure(let error) = result else { return nil }

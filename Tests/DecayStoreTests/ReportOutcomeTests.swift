@@ -5,7 +5,7 @@ import Testing
 @testable import DecayCore
 @testable import DecayStore
 
-/// What the message report reads instead of joining every answer: `quiz_outcome` (kept by triggers) and
+/// What the message report reads instead of joining every answer: `quiz_outcome` (written with each response) and
 /// `free_text_point` (statuses stored at ingest or by the backfill) must say what the answers themselves say.
 @Suite("Report outcomes")
 struct ReportOutcomeTests {

@@ -10,7 +10,7 @@ struct ResponseStoreTests {
     /// response keeps its quiz totals.
     @Test func storesEveryAnswerAcrossSeveralInserts() async throws {
         let database = try await TestDatabase.open()
-        let count = AppDatabase.answersPerInsert * 2 + 3
+        let count = AppDatabase.rowsPerInsert * 2 + 3
         let answers = (0..<count).map { index in
             index.isMultiple(of: 2)
                 ? GradedAnswer(questionID: "q\(index)", kind: .singleChoice, choices: ["a"], keyPoint: "kp", correct: index.isMultiple(of: 4))

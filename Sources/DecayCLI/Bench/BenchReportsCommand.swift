@@ -99,6 +99,17 @@ struct BenchReportsCommand: AsyncParsableCommand {
                     JOIN free_text_point p ON p.message_id = original.message_id AND p.response_id = original.id
                     WHERE copy.external_id LIKE ?
                     """, arguments: [suffix.count, "%" + suffix])
+                try db.execute(sql: """
+                    INSERT INTO quiz_outcome (message_id, response_id, question_id, message_version, person_id, survey_id, submitted_at,
+                                              key_point, correct, choices)
+                    SELECT q.message_id, copy.id, q.question_id, q.message_version, q.person_id, q.survey_id, copy.submitted_at,
+                           q.key_point, q.correct, q.choices
+                    FROM response copy
+                    CROSS JOIN response original ON original.source = copy.source
+                        AND original.external_id = substr(copy.external_id, 1, length(copy.external_id) - ?)
+                    JOIN quiz_outcome q ON q.message_id = original.message_id AND q.response_id = original.id
+                    WHERE copy.external_id LIKE ?
+                    """, arguments: [suffix.count, "%" + suffix])
             }
         }
     }

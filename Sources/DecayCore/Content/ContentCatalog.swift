@@ -2,12 +2,15 @@ import Foundation
 
 /// All messages and surveys, loaded and checked together: either everything is valid or nothing is used.
 public struct ContentCatalog: Sendable {
-    public var messages: [String: Message]
-    public var surveys: [String: Survey]
+    public let messages: [String: Message]
+    public let surveys: [String: Survey]
+    /// Scorers for free-text answers, built with the catalog so they always match its content.
+    public let freeTextScoring: FreeTextScoring
 
     public init(messages: [Message] = [], surveys: [Survey] = []) {
         self.messages = Dictionary(messages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.surveys = Dictionary(surveys.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.freeTextScoring = FreeTextScoring(messages: self.messages, surveys: self.surveys)
     }
 
     /// Sorted by id, for stable listings.

@@ -1,8 +1,10 @@
-/// A survey response checked against its survey and graded. Pure, so ingest runs it on the request's own task and
-/// the single database writer only stores the result.
+/// A survey response checked against its survey and graded, free texts scored against their key points. Pure, so
+/// ingest runs it on the request's own task and the single database writer only stores the result.
 public struct GradedResponse: Sendable {
     public let survey: Survey
     public let answers: [GradedAnswer]
+    /// Each scored free-text answer's status per key point, by question id.
+    public let freeTextPoints: [String: [PointScore]]
 
     /// Fails with 422-kind errors naming the field: an unknown survey or question, no answers, or an answer that
     /// does not fit its question.
@@ -27,6 +29,8 @@ public struct GradedResponse: Sendable {
                 return .failure(InboundError(.unprocessable, error.message, field: error.field))
             }
         }
-        return .success(GradedResponse(survey: survey, answers: graded))
+        return .success(GradedResponse(
+            survey: survey, answers: graded, freeTextPoints: catalog.freeTextScoring.points(survey: survey.id, answers: graded)
+        ))
     }
 }

@@ -7,7 +7,9 @@ public enum Tokenizer {
     /// Example: `tokens("Mid-market firm’s 2,000 users don't grow 15%")` is
     /// `["mid", "market", "firm", "2000", "users", "don't", "grow", "15%"]`.
     public static func tokens(_ text: String) -> [String] {
-        let scalars = Array(text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars)
+        // ASCII is already NFKC, and Foundation's normalisation bridges through NSString: skip it for most answers.
+        let normalized = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCompatibilityMapping
+        let scalars = Array(normalized.lowercased().unicodeScalars)
             .map { self.apostrophes.contains($0) ? "'" : $0 }
         var tokens: [String] = []
         var i = 0

@@ -129,8 +129,8 @@ extension AppDatabase {
         )
         if let responseID {
             try self.storeFreeTextPoints(
-                responseID: responseID, survey: survey, personID: response.person, submittedAt: response.submittedAt, answers: answers,
-                catalog: catalog, db)
+                checked.freeTextPoints, responseID: responseID, messageID: survey.message, personID: response.person,
+                submittedAt: response.submittedAt, db)
         }
         let quiz = answers.compactMap(\.correct)
         return IngestOutcome(

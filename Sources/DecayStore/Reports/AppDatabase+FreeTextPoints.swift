@@ -3,18 +3,15 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Stores the status per key point of each free-text answer of one stored response, so the message report
-    /// counts statuses instead of scoring texts. Call it right after the response is inserted, in its transaction.
+    /// Stores the status per key point of a stored response's free-text answers (scored before the writer, see
+    /// ``GradedResponse``), so the message report counts statuses instead of scoring texts. Runs in the response's transaction.
     static func storeFreeTextPoints(
-        responseID: Int64, survey: Survey, personID: String, submittedAt: Date, answers: [GradedAnswer], catalog: ContentCatalog,
-        _ db: Database
+        _ points: [String: [PointScore]], responseID: Int64, messageID: String?, personID: String, submittedAt: Date, _ db: Database
     ) throws {
-        guard let messageID = survey.message, let message = catalog.messages[messageID] else { return }
-        for answer in answers where answer.kind == .freeText {
-            guard let text = answer.text, let question = survey.question(answer.questionID), !question.keyPoints.isEmpty else { continue }
-            let points = FreeTextScorers.scorer(message: message, keyPoints: question.keyPoints).pointScores(text)
+        guard let messageID else { return }
+        for (questionID, scores) in points.sorted(by: { $0.key < $1.key }) {
             try self.insertFreeTextPoints(
-                points, messageID: messageID, responseID: responseID, questionID: answer.questionID, personID: personID,
+                scores, messageID: messageID, responseID: responseID, questionID: questionID, personID: personID,
                 submittedAt: submittedAt.timeIntervalSince1970, db)
         }
     }
@@ -43,10 +40,10 @@ extension AppDatabase {
                 let surveyID: String = row[2]
                 let questionID: String = row[5]
                 let text: String = row[6]
-                guard let message = catalog.messages[messageID], let question = catalog.surveys[surveyID]?.question(questionID),
-                      !question.keyPoints.isEmpty else { continue }
-                let key = "\(messageID)\u{0}\(surveyID)\u{0}\(questionID)\u{0}\(text)"
-                let points = scored[key] ?? FreeTextScorers.scorer(message: message, keyPoints: question.keyPoints).pointScores(text)
+                let key = "\(surveyID)\u{0}\(questionID)\u{0}\(text)"
+                guard let points = scored[key] ?? catalog.freeTextScoring.points(survey: surveyID, question: questionID, text: text) else {
+                    continue
+                }
                 scored[key] = points
                 try Self.insertFreeTextPoints(
                     points, messageID: messageID, responseID: row[0], questionID: questionID, personID: row[3], submittedAt: row[4], db)
@@ -67,12 +64,9 @@ extension AppDatabase {
     private static func insertFreeTextPoints(
         _ points: [PointScore], messageID: String, responseID: Int64, questionID: String, personID: String, submittedAt: Double, _ db: Database
     ) throws {
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO free_text_point (message_id, response_id, question_id, key_point, person_id, submitted_at, status)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        for point in points {
-            try insert.execute(arguments: [messageID, responseID, questionID, point.keyPointID, personID, submittedAt, point.status.kind.rawValue])
-        }
+        try self.insertRows(
+            "INSERT OR REPLACE INTO free_text_point (message_id, response_id, question_id, key_point, person_id, submitted_at, status)",
+            points.map { [messageID, responseID, questionID, $0.keyPointID, personID, submittedAt, $0.status.kind.rawValue] }, db
+        )
     }
 }
