@@ -93,12 +93,11 @@ struct BenchReportsCommand: AsyncParsableCommand {
                 try db.execute(sql: """
                     INSERT INTO free_text_point (message_id, response_id, question_id, key_point, person_id, submitted_at, status)
                     SELECT p.message_id, copy.id, p.question_id, p.key_point, p.person_id, copy.submitted_at, p.status
-                    FROM response copy
-                    CROSS JOIN response original ON original.source = copy.source
-                        AND original.external_id = substr(copy.external_id, 1, length(copy.external_id) - ?)
-                    JOIN free_text_point p ON p.message_id = original.message_id AND p.response_id = original.id
-                    WHERE copy.external_id LIKE ?
-                    """, arguments: [suffix.count, "%" + suffix])
+                    FROM free_text_point p
+                    JOIN response original ON original.id = p.response_id
+                    JOIN response copy ON copy.source = original.source AND copy.external_id = original.external_id || ?
+                    WHERE original.external_id NOT LIKE '%:copy%'
+                    """, arguments: [suffix])
                 try db.execute(sql: """
                     INSERT INTO quiz_outcome (message_id, response_id, question_id, message_version, person_id, survey_id, submitted_at,
                                               key_point, correct, choices)
