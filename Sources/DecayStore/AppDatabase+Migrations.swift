@@ -203,6 +203,15 @@ extension AppDatabase {
         migrator.registerMigration("v4-report-outcomes") { db in
             try Self.createReportOutcomes(db)
         }
+        // Indexes no query needs any more, each an extra b-tree insert per event on the single writer: the message
+        // report reads `quiz_outcome` instead of answers by key point, and the inbox lists only rejected events.
+        migrator.registerMigration("v5-lean-ingest-indexes") { db in
+            try db.execute(sql: """
+                DROP INDEX answer_on_key_point;
+                DROP INDEX inbound_event_on_status;
+                CREATE INDEX inbound_event_rejected ON inbound_event (id) WHERE status = 'rejected';
+                """)
+        }
         return migrator
     }
 }
