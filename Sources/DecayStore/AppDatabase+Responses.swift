@@ -16,30 +16,35 @@ extension AppDatabase {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source, external_id) DO NOTHING
             """)
         let graded = answers.filter { $0.correct != nil }
-        try insert.execute(arguments: [
-            source, externalID, surveyID, personID, messageID, messageVersion,
-            submittedAt.timeIntervalSince1970, receivedAt.timeIntervalSince1970, inboundID,
-            graded.count, graded.filter { $0.correct == true }.count,
+        try insert.run([
+            .text(source), .text(externalID), .text(surveyID), .text(personID), .init(messageID), .init(messageVersion),
+            .real(submittedAt.timeIntervalSince1970), .real(receivedAt.timeIntervalSince1970), .init(inboundID),
+            .init(graded.count), .init(graded.filter { $0.correct == true }.count),
         ])
         guard db.changesCount > 0 else { return nil }
         let responseID = db.lastInsertedRowID
-        try self.insertRows("INSERT INTO answer (response_id, question_id, kind, choices, number, text, key_point, correct)", answers.map { item in
+        try self.insertRows("""
+            INSERT INTO answer (response_id, question_id, kind, choices, number, text, key_point, correct) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, answers.map { item in
             [
-                responseID, item.questionID, item.kind.rawValue, item.choices.isEmpty ? nil : item.choices.joined(separator: ","),
-                item.number, item.text, item.keyPoint, item.correct,
+                .integer(responseID), .text(item.questionID), .text(item.kind.rawValue),
+                .init(item.choices.isEmpty ? nil : item.choices.joined(separator: ",")),
+                .init(item.number), .init(item.text), .init(item.keyPoint), .init(item.correct),
             ]
         }, db)
         if let messageID {
-            let quiz = answers.compactMap { item -> [(any DatabaseValueConvertible)?]? in
+            let quiz = answers.compactMap { item -> [SQLiteValue]? in
                 guard let correct = item.correct, let keyPoint = item.keyPoint else { return nil }
                 return [
-                    messageID, responseID, item.questionID, messageVersion, personID, surveyID, submittedAt.timeIntervalSince1970, keyPoint,
-                    correct, item.choices.isEmpty ? nil : item.choices.joined(separator: ","),
+                    .text(messageID), .integer(responseID), .text(item.questionID), .init(messageVersion), .text(personID), .text(surveyID),
+                    .real(submittedAt.timeIntervalSince1970), .text(keyPoint), .init(correct),
+                    .init(item.choices.isEmpty ? nil : item.choices.joined(separator: ",")),
                 ]
             }
             try self.insertRows("""
                 INSERT INTO quiz_outcome (message_id, response_id, question_id, message_version, person_id, survey_id, submitted_at,
                                           key_point, correct, choices)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, quiz, db)
         }
         return responseID

@@ -15,8 +15,9 @@ extension AppDatabase {
             INSERT INTO inbound_event (source, external_id, received_at, headers, body, status)
             VALUES (?, ?, ?, ?, ?, 'processing') ON CONFLICT(source, external_id) DO NOTHING
             """)
-        try insert.execute(arguments: [
-            request.source, request.externalID, request.receivedAt.timeIntervalSince1970, JSONText.object(request.headers), Data(request.body),
+        try insert.run([
+            .text(request.source), .text(request.externalID), .real(request.receivedAt.timeIntervalSince1970),
+            .text(JSONText.object(request.headers)), .blob(request.body),
         ])
         guard db.changesCount > 0 else {
             guard var original = try self.storedOutcome(source: request.source, externalID: request.externalID, db) else {
@@ -60,9 +61,9 @@ extension AppDatabase {
             UPDATE inbound_event SET status = ?, error_code = ?, error_field = ?, error_message = ?, result = ?, processed_at = ?
             WHERE id = ?
             """)
-        try update.execute(arguments: [
-            outcome.status.rawValue, outcome.error?.kind.rawValue, outcome.error?.field, outcome.error?.message, outcome.json,
-            Date().timeIntervalSince1970, inboundID,
+        try update.run([
+            .text(outcome.status.rawValue), .init(outcome.error?.kind.rawValue), .init(outcome.error?.field), .init(outcome.error?.message),
+            .text(outcome.json), .real(Date().timeIntervalSince1970), .integer(inboundID),
         ])
     }
 
@@ -120,7 +121,7 @@ extension AppDatabase {
             let latest = try db.cachedStatement(
                 sql: "SELECT message_version FROM delivery WHERE message_id = ? AND person_id = ? ORDER BY delivered_at DESC LIMIT 1"
             )
-            version = try Int.fetchOne(latest, arguments: [messageID, response.person]) ?? catalog.messages[messageID]?.version
+            version = try latest.firstInteger([.text(messageID), .text(response.person)]).map(Int.init) ?? catalog.messages[messageID]?.version
         }
         let responseID = try self.insertResponse(
             source: request.source, externalID: request.externalID, surveyID: survey.id, personID: response.person,
@@ -148,7 +149,7 @@ extension AppDatabase {
 
     private static func requirePerson(_ id: String, field: String, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?")
-        guard try Bool.fetchOne(statement, arguments: [id]) == true else {
+        guard try statement.firstInteger([.text(id)]) == 1 else {
             throw InboundError(.unprocessable, "unknown person '\(id)': import them first", field: field)
         }
     }

@@ -65,8 +65,16 @@ extension AppDatabase {
         _ points: [PointScore], messageID: String, responseID: Int64, questionID: String, personID: String, submittedAt: Double, _ db: Database
     ) throws {
         try self.insertRows(
-            "INSERT OR REPLACE INTO free_text_point (message_id, response_id, question_id, key_point, person_id, submitted_at, status)",
-            points.map { [messageID, responseID, questionID, $0.keyPointID, personID, submittedAt, $0.status.kind.rawValue] }, db
+            """
+            INSERT OR REPLACE INTO free_text_point (message_id, response_id, question_id, key_point, person_id, submitted_at, status)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            points.map {
+                [
+                    .text(messageID), .integer(responseID), .text(questionID), .text($0.keyPointID), .text(personID), .real(submittedAt),
+                    .text($0.status.kind.rawValue),
+                ]
+            }, db
         )
     }
 }
