@@ -1,8 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// MessageDecay: modules by layer, dependencies pointing one way
-/// (content/files -> inbound -> store -> scoring -> chat -> delivery -> server -> CLI).
+/// MessageDecay: modules by layer, dependencies pointing one way: DecayCore (pure) <- DecayStore, DecayInbound,
+/// DecayChat, DecayDelivery (infrastructure) <- DecayApp (one type per use case) <- DecayServer, DecayCLI (front ends).
 let package = Package(
     name: "MessageDecay",
     platforms: [.macOS(.v14)],
@@ -61,8 +61,21 @@ let package = Package(
             ]
         ),
         .target(
+            name: "DecayApp",
+            dependencies: [
+                "DecayChat",
+                "DecayCore",
+                "DecayStore",
+                "DecayInbound",
+                "DecayDelivery",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "DecayServer",
             dependencies: [
+                "DecayApp",
                 "DecayChat",
                 "DecayCore",
                 "DecayStore",
@@ -76,6 +89,7 @@ let package = Package(
         .target(
             name: "DecayCLI",
             dependencies: [
+                "DecayApp",
                 "DecayCore",
                 "DecayStore",
                 "DecayInbound",
@@ -95,7 +109,7 @@ let package = Package(
         .testTarget(name: "DecayInboundTests", dependencies: ["DecayInbound", "DecayCore", "DecayStore"]),
         .testTarget(
             name: "DecayStoreTests",
-            dependencies: ["DecayCore", "DecayStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DecayApp", "DecayCore", "DecayStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "DecayDeliveryTests",
@@ -109,8 +123,23 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "DecayAppTests",
+            dependencies: [
+                "DecayApp",
+                "DecayStore",
+                "DecayCore",
+                "DecayChat",
+                "DecayDelivery",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
             name: "DecayServerTests",
             dependencies: [
+                "DecayApp",
                 "DecayServer",
                 "DecayStore",
                 "DecayCore",
@@ -122,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DecayCLITests",
-            dependencies: ["DecayCLI", "DecayStore", "DecayCore"]
+            dependencies: ["DecayApp", "DecayCLI", "DecayStore", "DecayCore"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecayApp
 import DecayCore
 import DecayDelivery
 import DecayStore
@@ -37,18 +38,12 @@ struct BroadcastCommand: AsyncParsableCommand {
     func run() async throws {
         let catalog = try self.content.load()
         let database = try await self.database.open()
-        try await database.syncContent(catalog)
-        let links = try await SurveyLinks.load(database: database)
-        let broadcaster = Broadcaster(
-            database: database, catalog: catalog, policy: try DeliverySettings.policy(),
-            canSignWebhooks: try DeliverySettings.webhookSigner() != nil, surveyLink: links.partnerLink
+        try await ContentSync(store: database, catalog: catalog).run()
+        let broadcasts = Broadcasts(
+            store: database, catalog: catalog, policy: try DeliverySettings.policy(),
+            canSignWebhooks: try DeliverySettings.webhookSigner() != nil, links: try await SurveyLinks.load(database: database, catalog: catalog)
         )
-        let plan: BroadcastPlan
-        do {
-            plan = try await broadcaster.broadcast(message: self.message, survey: self.survey, audience: self.audience, dryRun: self.dryRun, now: Date())
-        } catch let error as BroadcastError {
-            throw CLIError(error.field == "message" ? error.message : "--\(error.field): \(error.message)")
-        }
+        let plan = try await broadcasts.broadcast(message: self.message, survey: self.survey, audience: self.audience, dryRun: self.dryRun, now: Date())
         if self.json {
             print(try ReportOutput.json(plan))
             return

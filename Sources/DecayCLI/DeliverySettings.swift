@@ -1,10 +1,12 @@
+import DecayApp
 import DecayCore
 import DecayDelivery
 import Foundation
 
 /// Outbound settings from the environment: `DECAY_ALLOW_HOSTS` (hosts allowed over http and on private
 /// addresses), `DECAY_OUTBOUND_WEBHOOK_SECRET` (signs `webhook` posts), `DECAY_RATE_LIMITS` (`on`|`off`),
-/// `DECAY_DIGEST_AT` (weekday and local time of weekly digests) and `DECAY_TARGETS` (scorecard targets file).
+/// `DECAY_DIGEST_AT` (weekday and local time of weekly digests), `DECAY_TARGETS` (scorecard targets file) and
+/// `DECAY_RAW_RETENTION_DAYS` (how long raw inbound bodies are kept).
 enum DeliverySettings {
     static func workerConfiguration() throws -> OutboxWorkerConfiguration {
         var configuration = OutboxWorkerConfiguration()
@@ -35,6 +37,13 @@ enum DeliverySettings {
                 throw CLIError("DECAY_TARGETS (\(path)): \(error)")
             }
         }
+    }
+
+    /// `DECAY_RAW_RETENTION_DAYS`: days raw inbound bodies are kept (default 90).
+    static func rawRetentionDays() throws -> Int {
+        guard let text = Environment.value("DECAY_RAW_RETENTION_DAYS") else { return RawBodyRetention.defaultDays }
+        guard let days = Int(text), days >= 1 else { throw CLIError("DECAY_RAW_RETENTION_DAYS must be a whole number of days, 1 or more, got '\(text)'") }
+        return days
     }
 
     static func policy() throws -> DestinationPolicy {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecayApp
 import DecayCore
 import DecayStore
 import Foundation
@@ -36,7 +37,7 @@ struct DemoCommand: AsyncParsableCommand {
         let catalog = try self.content.load()
         let database = try await self.database.open()
         let asOf = self.asOf.flatMap(UTCDay.start(of:)) ?? UTCDay.today()
-        let channel = try await DemoSeeding.seed(database, catalog: catalog, seed: self.seed, asOf: asOf, partners: self.partners)
+        let channel = try await DemoSeeding(store: database, catalog: catalog).seed(self.seed, asOf: asOf, partners: self.partners)
         let counts = try await database.directoryCounts()
         print("demo channel seeded into \(self.database.path) (seed \(self.seed), as of \(UTCDay.format(asOf)))")
         print("  \(counts.partners) partners, \(counts.people) people, \(counts.deliveries) deliveries, \(channel.relays.count) relays, \(counts.responses) responses")
@@ -47,15 +48,5 @@ struct DemoCommand: AsyncParsableCommand {
                 print(line)
             }
         }
-    }
-}
-
-/// Shared by `decay demo` and `decay serve --demo`.
-enum DemoSeeding {
-    static func seed(_ database: AppDatabase, catalog: ContentCatalog, seed: UInt64, asOf: Date, partners: Int = 40) async throws -> DemoChannel {
-        try await database.syncContent(catalog)
-        let channel = DemoGenerator(seed: seed, asOf: asOf, partnerCount: partners).generate(catalog: catalog)
-        try await database.saveDemo(channel, catalog: catalog)
-        return channel
     }
 }

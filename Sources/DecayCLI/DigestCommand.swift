@@ -1,5 +1,5 @@
 import ArgumentParser
-import DecayChat
+import DecayApp
 import DecayCore
 import DecayStore
 import Foundation
@@ -31,20 +31,18 @@ struct DigestCommand: AsyncParsableCommand {
     @Option(help: "Targets file (YAML or JSON) for the scorecard; default: the scorecard_target table.")
     var targets: String?
 
-    @Option(help: "Bootstrap resamples for half-life intervals (more is slower and steadier).")
-    var resamples: Int = 200
+    @Option(help: "Bootstrap resamples for half-life intervals, \(InputRules.resamples.lowerBound) to \(InputRules.resamples.upperBound) (default \(InputRules.defaultResamples)).")
+    var resamples: Int?
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var content: ContentOptions
 
     func validate() throws {
-        if let format, ChatFormat(rawValue: format) == nil {
-            throw ValidationError("--format: expected one of \(ChatFormat.allCases.map(\.rawValue).joined(separator: ", ")), got '\(format)'")
+        try CLIInput.check {
+            _ = try InputRules.format(self.format)
+            _ = try InputRules.week(self.week)
+            _ = try InputRules.resamples(self.resamples)
         }
-        if let week {
-            do { _ = try ISOWeek.parse(week) } catch { throw ValidationError("--week: \(error)") }
-        }
-        if !(0...5000).contains(self.resamples) { throw ValidationError("--resamples: expected 0 to 5000, got \(self.resamples)") }
         if !self.preview {
             throw ValidationError("--preview is required: digests are sent by the weekly scheduler in `decay serve`, not by this command")
         }
@@ -54,28 +52,9 @@ struct DigestCommand: AsyncParsableCommand {
         let catalog = try self.content.load()
         let targets = try self.targets.map { try ScoreTargets.load(contentsOf: URL(fileURLWithPath: $0)) }
         let database = try await self.database.open()
-        try await database.backfillFreeTextPoints(catalog: catalog)
-        guard let person = try await database.person(self.manager) else {
-            throw CLIError("--manager: \(DigestError.unknownManager(self.manager))")
-        }
-        let recipient = try await database.digestManagers().first { $0.id == person.id }
-        guard let format = self.format.flatMap(ChatFormat.init(rawValue:)) ?? recipient?.chat?.format else {
-            let formats = ChatFormat.allCases.map(\.rawValue).joined(separator: ", ")
-            throw CLIError("--format is required: '\(self.manager)' has no chat destination (expected one of \(formats))")
-        }
-        let now = Date()
-        let timeZone = TimeZone(identifier: person.timezone) ?? .gmt
-        let week = try self.week.map(ISOWeek.parse) ?? ISOWeek.containing(now, in: timeZone).previous
-        let digest: Digest
-        do {
-            digest = try await database.digest(
-                managerID: self.manager, week: week, now: now, catalog: catalog, targets: targets,
-                reports: MessageReportCache(resamples: self.resamples))
-        } catch let error as DigestError {
-            if case .weekNotStarted = error { throw CLIError("--week: \(error)") }
-            throw CLIError("--manager: \(error)")
-        }
-        let payload = ChatRenderer.render(digest, as: format, transactionID: "digest-\(digest.manager.id)-\(digest.week)")
-        FileHandle.standardOutput.write(payload.body + Data("\n".utf8))
+        let preview = try await Digests(store: database, catalog: catalog, targets: targets).preview(
+            manager: self.manager, week: try InputRules.week(self.week), format: try InputRules.format(self.format), resamples: self.resamples,
+            now: Date())
+        FileHandle.standardOutput.write(preview.payload.body + Data("\n".utf8))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecayApp
 import DecayCore
 import DecayStore
 import Foundation
@@ -16,13 +17,8 @@ struct ImportCommand: AsyncParsableCommand {
             """
     )
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case partners
-        case people
-    }
-
     @Argument(help: "What the file holds: partners or people.")
-    var kind: Kind
+    var kind: DirectoryImports.Kind
 
     @Argument(help: "A .csv or .json file.")
     var file: String
@@ -39,16 +35,14 @@ struct ImportCommand: AsyncParsableCommand {
         let format = ImportTable.Format.detect(path: self.file, text: text)
         let database = try await self.database.open()
         do {
-            let summary: ImportSummary
-            switch self.kind {
-            case .partners: summary = try await database.importPartners(text, format: format)
-            case .people: summary = try await database.importPeople(text, format: format)
-            }
+            let summary = try await DirectoryImports(store: database).run(self.kind, text: text, format: format)
             print("imported \(self.kind.rawValue) from \(self.file): \(summary.inserted) new, \(summary.updated) updated")
-        } catch let errors as ImportErrors {
-            for problem in errors.problems { print("\(self.file): \(problem)") }
-            print("\(errors.problems.count) problem(s); nothing was imported")
+        } catch let error as UseCaseError where !error.details.isEmpty {
+            for problem in error.details { print("\(self.file): \(problem)") }
+            print(error.message)
             throw ExitCode(1)
         }
     }
 }
+
+extension DirectoryImports.Kind: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecayApp
 import DecayCore
 import DecayInbound
 import DecayStore
@@ -64,17 +65,10 @@ struct InboxCommand: AsyncParsableCommand {
             let database = try await self.database.open()
             let catalog = try self.content.load()
             let secrets = try await InboundSecretsLoader.load(database: database, demo: false)
-            let pipeline = InboundPipeline(database: database, catalog: catalog, secrets: secrets)
-            var ids: [Int64]
-            if let id = self.id {
-                ids = [id]
-            } else {
-                ids = try await database.inbox(rejectedOnly: true, limit: 100_000).map(\.id).reversed()
-            }
-            if ids.isEmpty { print("no rejected events to replay") }
+            let results = try await InboxReplay(pipeline: InboundPipeline(database: database, catalog: catalog, secrets: secrets)).replay(self.id)
+            if results.isEmpty { print("no rejected events to replay") }
             var stillRejected = 0
-            for id in ids {
-                let outcome = try await pipeline.replay(id)
+            for (id, outcome) in results {
                 if let error = outcome.error {
                     stillRejected += 1
                     print("\(id): still rejected: \(error)")

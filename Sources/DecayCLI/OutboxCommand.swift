@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecayApp
 import DecayCore
 import DecayDelivery
 import DecayInbound
@@ -29,19 +30,18 @@ struct OutboxCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            let database = try await self.database.open()
-            let entries = try await database.outbox(status: self.status, limit: self.limit)
+            let page = try await OutboxListing(store: try await self.database.open()).list(status: self.status, limit: self.limit)
             if self.json {
-                print(try ReportOutput.json(entries.map(OutboxPostSummary.init)))
+                print(try ReportOutput.json(page))
                 return
             }
-            let counts = try await database.outboxCounts()
-            print(OutboxStatus.allCases.map { "\($0.rawValue): \(counts[$0] ?? 0)" }.joined(separator: "  "))
+            print(OutboxStatus.allCases.map { "\($0.rawValue): \(page.counts[$0.rawValue] ?? 0)" }.joined(separator: "  "))
+            let entries = page.items
             guard !entries.isEmpty else { return }
             print(Table.render(
                 header: ["id", "kind", "format", "status", "tries", "next / delivered", "last result", "key"],
                 rows: entries.map { entry in
-                    let when = entry.status == .pending ? RFC3339.format(entry.nextAttemptAt) : entry.deliveredAt.map(RFC3339.format) ?? "-"
+                    let when = (entry.status == .pending ? entry.nextAttemptAt : entry.deliveredAt).map(RFC3339.format) ?? "-"
                     let last = [entry.lastStatus.map { "HTTP \($0)" }, entry.lastError].compactMap { $0 }.first ?? "-"
                     return [String(entry.id), entry.kind, entry.format, entry.status.rawValue, String(entry.attempts), when, String(last.prefix(60)), entry.idempotencyKey]
                 }
@@ -61,12 +61,8 @@ struct OutboxCommand: AsyncParsableCommand {
         var id: Int64
 
         func run() async throws {
-            do {
-                let entry = try await self.database.open().retryOutbox(id: self.id, now: Date())
-                print("outbox \(entry.id) (\(entry.idempotencyKey)) is pending again; `decay serve` or `decay outbox deliver` sends it")
-            } catch let error as OutboxError {
-                throw CLIError(error.description)
-            }
+            let entry = try await OutboxListing(store: try await self.database.open()).retry(id: self.id, now: Date())
+            print("outbox \(entry.id) (\(entry.idempotencyKey)) is pending again; `decay serve` or `decay outbox deliver` sends it")
         }
     }
 

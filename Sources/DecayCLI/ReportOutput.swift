@@ -1,11 +1,9 @@
+import DecayCore
 import Foundation
 
-/// JSON for `--json`: sorted keys, ISO 8601 dates.
+/// JSON for `--json`: the service's one ``JSONStyle``, indented, so the CLI and the API print the same keys.
 enum ReportOutput {
     static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try JSONStyle.prettyEncoder.encode(value), as: UTF8.self)
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import DecayCore
-import DecayDelivery
 import DecayServer
 import DecayStore
 import Foundation
@@ -45,42 +44,34 @@ struct ServeCommand: AsyncParsableCommand {
         return port
     }
 
+    /// Reads the configuration, then runs the one service graph ``buildApplication`` builds.
     func run() async throws {
         let logger = Logger(label: "decay")
         var token = Environment.value("DECAY_ADMIN_TOKEN")
         if token == nil {
             guard self.demo else {
-                throw CLIError("DECAY_ADMIN_TOKEN is not set: set it to a long random secret for the admin API, or pass --demo")
+                throw CLIError("DECAY_ADMIN_TOKEN is not set: set it to a random secret of at least \(ServerSettings.minimumAdminTokenLength) characters, or pass --demo")
             }
             token = Self.randomToken()
             print("demo admin token: \(token!)\n  export DECAY_ADMIN_TOKEN=\(token!)")
         }
+        guard token!.count >= ServerSettings.minimumAdminTokenLength else {
+            throw CLIError(
+                "DECAY_ADMIN_TOKEN is \(token!.count) characters: use at least \(ServerSettings.minimumAdminTokenLength) random characters "
+                    + "(e.g. `openssl rand -hex 32`)")
+        }
         let catalog = try self.content.load()
         let database = try await self.database.open()
-        try await database.syncContent(catalog)
-        if self.demo, try await database.directoryCounts().partners == 0 {
-            let channel = try await DemoSeeding.seed(database, catalog: catalog, seed: 1, asOf: UTCDay.today())
-            logger.info("Seeded the demo channel", metadata: ["partners": "\(channel.partners.count)", "people": "\(channel.people.count)"])
-        }
         let secrets = try await InboundSecretsLoader.load(database: database, demo: self.demo)
         fflush(nil)
-        let delivery = try DeliverySettings.workerConfiguration()
         let settings = ServerSettings(
             host: self.host ?? Environment.value("DECAY_HOST") ?? "127.0.0.1", port: try self.resolvedPort(), adminToken: token!, secrets: secrets,
-            publicURL: Environment.value("DECAY_PUBLIC_URL"), destinationPolicy: delivery.destinationPolicy,
-            canSignWebhooks: delivery.webhookSigner != nil
+            publicURL: Environment.value("DECAY_PUBLIC_URL"), delivery: try DeliverySettings.workerConfiguration(),
+            digestSchedule: try DeliverySettings.digestSchedule(), targets: try DeliverySettings.targets(),
+            rawRetentionDays: try DeliverySettings.rawRetentionDays(), seedDemo: self.demo
         )
-        let outbox = OutboxWorker(database: database, configuration: delivery, logger: logger)
-        let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger, outbox: outbox)
-        let scheduler = DigestScheduler(
-            database: database, schedule: try DeliverySettings.digestSchedule(),
-            composer: StoreDigestComposer(database: database, catalog: catalog, targets: try DeliverySettings.targets()),
-            policy: delivery.destinationPolicy, outbox: outbox, logger: logger
-        )
-        let group = ServiceGroup(configuration: .init(
-            services: [app, outbox, scheduler], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
-        ))
-        try await group.run()
+        let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger)
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 
     static func randomToken() -> String {

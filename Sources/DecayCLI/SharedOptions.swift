@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecayApp
 import DecayCore
 import DecayStore
 import Foundation
@@ -56,5 +57,16 @@ struct CLIError: Error, CustomStringConvertible {
 
     init(_ description: String) {
         self.description = description
+    }
+}
+
+/// Checks options with the use cases' own ``InputRules`` while parsing, naming the flag: `--week: ...`.
+enum CLIInput {
+    static func check(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as UseCaseError {
+            throw ValidationError(error.field.map { "--\($0.replacingOccurrences(of: "_", with: "-")): \(error.message)" } ?? error.message)
+        }
     }
 }

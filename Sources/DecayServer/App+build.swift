@@ -1,54 +1,56 @@
+import DecayApp
 import DecayCore
 import DecayDelivery
-import Foundation
 import DecayInbound
 import DecayStore
+import Foundation
 import Hummingbird
 import Logging
 
-public typealias AppRequestContext = BasicRequestContext
-
-/// Builds the HTTP application; the caller adds background services and runs it.
+/// The whole service `decay serve` runs: HTTP, the write batcher, the outbox worker, the digest scheduler and the
+/// raw-body retention pass, with the content synced (and the demo seeded when asked) before the server starts.
 ///
 ///     let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger)
 ///     try await app.runService()
 public func buildApplication(
-    settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger, outbox: OutboxWorker? = nil
-) -> Application<RouterResponder<AppRequestContext>> {
-    let router = buildRouter(settings: settings, database: database, catalog: catalog, outbox: outbox)
-    return Application(
-        router: router,
+    settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger
+) -> some ApplicationProtocol {
+    let services = AppServices(settings: settings, database: database, catalog: catalog, logger: logger)
+    var app = Application(
+        router: buildRouter(settings: settings, services: services),
+        server: .http1(configuration: .init(idleTimeout: .seconds(settings.idleTimeoutSeconds))),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "MessageDecay"),
-        services: [BatcherService(batcher: database.batcher)],
         logger: logger
     )
+    app.addServices(BatcherService(batcher: database.batcher), services.outbox, services.digestScheduler, services.retention)
+    app.beforeServerStarts {
+        try await services.contentSync.run()
+        if settings.seedDemo, let channel = try await services.demo.seedIfEmpty(1, asOf: UTCDay.today()) {
+            logger.info("Seeded the demo channel", metadata: ["partners": "\(channel.partners.count)", "people": "\(channel.people.count)"])
+        }
+    }
+    return app
 }
 
-/// All routes: `/health` is open, webhooks check their own signatures, everything under `/api` needs the admin token.
-/// `outbox` is woken when a broadcast queues posts.
-public func buildRouter(
-    settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, outbox: OutboxWorker? = nil
-) -> Router<AppRequestContext> {
+/// All routes: `/health` is open, webhooks and survey pages check their own signatures, everything under `/api`
+/// needs the admin token (unknown `/api` paths too, so they reveal nothing without it).
+func buildRouter(settings: ServerSettings, services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: JSONErrorMiddleware())
-    HealthController(database: database, catalog: catalog).addRoutes(to: router)
-    let pipeline = InboundPipeline(database: database, catalog: catalog, secrets: settings.secrets)
-    WebhookController(pipeline: pipeline).addRoutes(to: router)
-    SurveyPageController(pipeline: pipeline).addRoutes(to: router)
-    let api = router.group("api").add(middleware: AdminAuthMiddleware(token: settings.adminToken))
-    DirectoryController(database: database, maxBytes: settings.maxImportBytes).addRoutes(to: api)
-    ContentController(catalog: catalog).addRoutes(to: api)
-    ResponsesController(database: database).addRoutes(to: api)
-    EngagementReportsController(database: database).addRoutes(to: api)
-    LinksController(pipeline: pipeline, publicURL: settings.publicURL).addRoutes(to: api)
-    MessageReportController(database: database, catalog: catalog).addRoutes(to: api)
-    DigestController(database: database, catalog: catalog).addRoutes(to: api)
-    let publicURL = settings.publicURL
-    let broadcaster = Broadcaster(
-        database: database, catalog: catalog, policy: settings.destinationPolicy, canSignWebhooks: settings.canSignWebhooks,
-        surveyLink: { partner, survey in pipeline.partnerSurveyLink(partner: partner.id, survey: survey.id, baseURL: publicURL, now: Date()) }
-    )
-    BroadcastsController(broadcaster: broadcaster, wake: { outbox?.wake() }).addRoutes(to: api)
-    OutboxController(database: database).addRoutes(to: api)
+    router.add(middleware: AdminAuthMiddleware(token: settings.adminToken, pathPrefix: "/api"))
+    HealthController(database: services.database, catalog: services.catalog).addRoutes(to: router)
+    WebhookController(pipeline: services.pipeline).addRoutes(to: router)
+    SurveyPageController(pipeline: services.pipeline).addRoutes(to: router)
+    let api = router.group("api")
+    DirectoryController(store: services.database, imports: services.imports, erasure: services.erasure, maxBytes: settings.maxImportBytes)
+        .addRoutes(to: api)
+    ContentController(catalog: services.catalog).addRoutes(to: api)
+    ResponsesController(database: services.database).addRoutes(to: api)
+    EngagementReportsController(reports: services.engagementReports).addRoutes(to: api)
+    LinksController(links: services.links).addRoutes(to: api)
+    MessageReportController(reports: services.messageReports).addRoutes(to: api)
+    DigestController(digests: services.digests).addRoutes(to: api)
+    BroadcastsController(broadcasts: services.broadcasts, wake: { services.outbox.wake() }).addRoutes(to: api)
+    OutboxController(listing: services.outboxListing).addRoutes(to: api)
     return router
 }

@@ -1,3 +1,4 @@
+import DecayApp
 import Foundation
 import Hummingbird
 
@@ -20,13 +21,12 @@ public struct AppError: HTTPResponseError, Sendable {
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = ErrorBody(error: .init(code: self.code, message: self.message, field: self.field, details: self.details.isEmpty ? nil : self.details))
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
+        var response = try context.responseEncoder.encode(body, from: request, context: context)
+        response.status = self.status
         if self.status == .unauthorized {
-            headers[.wwwAuthenticate] = "Bearer"
+            response.headers[.wwwAuthenticate] = "Bearer"
         }
-        let data = (try? JSONEncoder.sorted.encode(body)) ?? Data()
-        return Response(status: self.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return response
     }
 
     struct ErrorBody: Encodable {
@@ -51,12 +51,13 @@ extension AppError {
     }
 }
 
-extension JSONEncoder {
-    /// Stable key order and ISO 8601 dates, so responses are diffable.
-    static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
+extension AppError {
+    /// A use case's refusal with the status its kind stands for.
+    init(_ error: UseCaseError) {
+        switch error.kind {
+        case .invalid: self.init(.badRequest, code: "bad_request", message: error.message, field: error.field, details: error.details)
+        case .notFound: self.init(.notFound, code: "not_found", message: error.message, field: error.field, details: error.details)
+        case .unprocessable: self.init(.unprocessableContent, code: "unprocessable", message: error.message, field: error.field, details: error.details)
+        }
     }
 }

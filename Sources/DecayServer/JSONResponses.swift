@@ -1,40 +1,27 @@
-import Foundation
 import Hummingbird
 
-/// `{"items": [...], "count": n}`, encoded with stable key order.
+/// `{"items": [...], "count": n}`, in the context's JSON style.
 struct JSONList<Item: Encodable & Sendable>: ResponseGenerator, Sendable {
     var items: [Item]
 
+    private struct Listing: Encodable {
+        var count: Int
+        var items: [Item]
+    }
+
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        try jsonResponse(["count": AnyEncodable(self.items.count), "items": AnyEncodable(self.items)])
+        try context.responseEncoder.encode(Listing(count: self.items.count, items: self.items), from: request, context: context)
     }
 }
 
-/// One value as a JSON object.
+/// One value as a JSON object, in the context's JSON style, with a status other than 200 when given.
 struct JSONBody<Value: Encodable & Sendable>: ResponseGenerator, Sendable {
     var value: Value
     var status: HTTPResponse.Status = .ok
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        try jsonResponse(self.value, status: self.status)
+        var response = try context.responseEncoder.encode(self.value, from: request, context: context)
+        response.status = self.status
+        return response
     }
-}
-
-private struct AnyEncodable: Encodable {
-    let encodeValue: (Encoder) throws -> Void
-
-    init(_ value: some Encodable) {
-        self.encodeValue = value.encode(to:)
-    }
-
-    func encode(to encoder: Encoder) throws {
-        try self.encodeValue(encoder)
-    }
-}
-
-func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-    let data = try JSONEncoder.sorted.encode(value)
-    var headers = HTTPFields()
-    headers[.contentType] = "application/json; charset=utf-8"
-    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
 }

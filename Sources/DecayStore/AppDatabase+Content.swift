@@ -3,9 +3,8 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Records each message version seen in the content folder, so responses can refer to the version they answered,
-    /// then scores free texts stored before their statuses were (once per database, ``backfillFreeTextPoints(catalog:)``).
-    public func syncContent(_ catalog: ContentCatalog) async throws {
+    /// Records each message version seen in the content folder, so responses can refer to the version they answered.
+    public func recordMessageVersions(_ catalog: ContentCatalog) async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let rows = try catalog.sortedMessages.map { message in
@@ -23,7 +22,6 @@ extension AppDatabase {
                 )
             }
         }
-        try await self.backfillFreeTextPoints(catalog: catalog)
     }
 
     /// Partners and people: cheap enough for `/health` to run on every probe (both tables are small).

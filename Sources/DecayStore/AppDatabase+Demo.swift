@@ -5,8 +5,8 @@ import GRDB
 extension AppDatabase {
     /// Writes a generated demo channel in one transaction; re-running with the same seed changes nothing.
     /// Refuses, changing nothing, when it would overwrite partners or people that are not this demo's.
-    /// With `catalog`, free-text answers also get their per-key-point statuses (see ``backfillFreeTextPoints(catalog:)``).
-    public func saveDemo(_ channel: DemoChannel, catalog: ContentCatalog? = nil) async throws {
+    /// `freeTextPoints` are the scored statuses of the free-text answers by response external id, stored with them.
+    public func saveDemo(_ channel: DemoChannel, freeTextPoints: [String: [String: [PointScore]]] = [:]) async throws {
         try await self.writer.write { db in
             try Self.checkDemoConflicts(channel, db)
             _ = try Self.upsert(channel.partners, db)
@@ -40,9 +40,9 @@ extension AppDatabase {
                     messageID: response.messageID, messageVersion: response.messageVersion, submittedAt: response.submittedAt,
                     receivedAt: response.submittedAt, inboundID: nil, answers: response.answers, db
                 )
-                if let id, let catalog {
+                if let id, let points = freeTextPoints[response.externalID] {
                     try Self.storeFreeTextPoints(
-                        catalog.freeTextScoring.points(survey: response.surveyID, answers: response.answers), responseID: id,
+                        points, responseID: id,
                         messageID: response.messageID, personID: response.personID, submittedAt: response.submittedAt, db)
                 }
             }

@@ -14,21 +14,22 @@ public struct ImportSummary: Sendable, Equatable, Codable {
 }
 
 extension AppDatabase {
-    /// Validates and upserts a partners file in one transaction; on any bad row nothing changes.
-    public func importPartners(_ text: String, format: ImportTable.Format) async throws -> ImportSummary {
-        let partners = try DirectoryImport.partners(text, format: format).get()
-        return try await self.writer.write { db in
+    /// Upserts checked partners in one transaction.
+    public func upsertPartners(_ partners: [Partner]) async throws -> ImportSummary {
+        try await self.writer.write { db in
             try Self.upsert(partners, db)
         }
     }
 
-    /// Validates against the directory as it is inside the same transaction, so checks and writes agree.
-    public func importPeople(_ text: String, format: ImportTable.Format) async throws -> ImportSummary {
+    /// Upserts the people `check` accepts, given the partner ids and people stored now, in the same transaction, so
+    /// the checks and the writes see the same directory; a thrown error changes nothing.
+    public func upsertPeople(
+        checkedBy check: @escaping @Sendable (_ partnerIDs: Set<String>, _ existing: [String: Person]) throws -> [Person]
+    ) async throws -> ImportSummary {
         try await self.writer.write { db in
             let partnerIDs = Set(try String.fetchAll(db, sql: "SELECT id FROM partner"))
             let existing = Dictionary(uniqueKeysWithValues: try Self.fetchPeople(db).map { ($0.id, $0) })
-            let people = try DirectoryImport.people(text, format: format, partnerIDs: partnerIDs, existing: existing).get()
-            return try Self.upsert(people, db)
+            return try Self.upsert(try check(partnerIDs, existing), db)
         }
     }
 

@@ -19,10 +19,10 @@ struct DigestCommandTests {
     }
 
     @Test(arguments: [
-        (["--format", "irc"], "--format: expected one of slack, teams, discord, mattermost, googlechat, matrix, webhook, got 'irc'"),
+        (["--format", "irc"], "--format: format must be one of slack, teams, discord, mattermost, googlechat, matrix, webhook, got 'irc'"),
         (["--week", "2026-47"], "--week: expected an ISO week like 2026-W47, got '2026-47'"),
         (["--week", "2021-W53"], "--week: week 53 does not exist in 2021, which has weeks 1 to 52"),
-        (["--resamples", "9000"], "--resamples: expected 0 to 5000, got 9000"),
+        (["--resamples", "9000"], "--resamples: resamples must be a whole number from 0 to 2000, got 9000"),
         ([], "--preview is required: digests are sent by the weekly scheduler in `decay serve`, not by this command"),
     ])
     func refusesBadFlagsByName(extra: [String], message: String) {

@@ -158,9 +158,7 @@ struct DigestLimitTests {
         let json = try ChatFixtures.json(payload)
         #expect(json["type"] as? String == "digest.weekly")
         struct Body: Decodable { var digest: Digest }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        let decoded = try decoder.decode(Body.self, from: payload.body).digest
+        let decoded = try JSONStyle.decoder.decode(Body.self, from: payload.body).digest
         #expect(decoded.partners.count == 200)
         #expect(decoded.partners == Self.digest.partners)
     }

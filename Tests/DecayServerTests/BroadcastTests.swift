@@ -1,3 +1,4 @@
+import DecayApp
 import DecayCore
 import DecayDelivery
 import DecayServer
@@ -46,20 +47,23 @@ struct BroadcastTests {
             r-4,Ron Four,p-none,rep,,UTC
             r-5,Roy Five,p-retail,rep,,UTC
             """
-        _ = try await database.importPartners(partners, format: .csv)
-        _ = try await database.importPeople(people, format: .csv)
+        _ = try await DirectoryImports(store: database).run(.partners, text: partners, format: .csv)
+        _ = try await DirectoryImports(store: database).run(.people, text: people, format: .csv)
     }
 
-    static func makeApp(_ database: AppDatabase, outbox: OutboxWorker) throws -> some ApplicationProtocol {
+    /// The whole service graph, its outbox worker allowed to post to the loopback sink without rate limits.
+    static func makeApp(_ database: AppDatabase) throws -> some ApplicationProtocol {
         let catalog = try ContentCatalog.load(
             messagesDirectory: ServerTests.repoRoot.appendingPathComponent("messages").path,
             surveysDirectory: ServerTests.repoRoot.appendingPathComponent("surveys").path
         ).get()
+        var delivery = OutboxWorkerConfiguration.unlimited(OutboxWorkerConfiguration())
+        delivery.destinationPolicy = try DestinationPolicy.parse(allowHosts: "127.0.0.1")
         let settings = ServerSettings(
             host: "127.0.0.1", port: 0, adminToken: ServerTests.token, secrets: try ServerTests.secrets(),
-            publicURL: "https://decay.example.com", destinationPolicy: try DestinationPolicy.parse(allowHosts: "127.0.0.1")
+            publicURL: "https://decay.example.com", delivery: delivery
         )
-        return buildApplication(settings: settings, database: database, catalog: catalog, logger: Logger(label: "test"), outbox: outbox)
+        return buildApplication(settings: settings, database: database, catalog: catalog, logger: Logger(label: "test"))
     }
 
     static func post(_ client: some TestClientProtocol, _ json: String) async throws -> TestResponse {
@@ -75,14 +79,11 @@ struct BroadcastTests {
         try await Self.sink(inbox).test(.live) { sinkClient in
             let sinkPort = try #require(sinkClient.port)
             try await Self.seed(database, sinkPort: sinkPort)
-            var configuration = OutboxWorkerConfiguration.unlimited(OutboxWorkerConfiguration())
-            configuration.destinationPolicy = try DestinationPolicy.parse(allowHosts: "127.0.0.1")
-            let worker = OutboxWorker(database: database, configuration: configuration, logger: Logger(label: "test"))
-            try await Self.makeApp(database, outbox: worker).test(.router) { client in
-                let dry = try await Self.post(client, #"{"message": "vault-3-launch", "dryRun": true}"#)
+            try await Self.makeApp(database).test(.router) { client in
+                let dry = try await Self.post(client, #"{"message": "vault-3-launch", "dry_run": true}"#)
                 #expect(dry.status == .ok)
                 let plan = try ServerTests.json(dry)
-                #expect(plan["dryRun"] as? Bool == true)
+                #expect(plan["dry_run"] as? Bool == true)
                 #expect(try await database.reader.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM delivery") } == 0, "a dry run writes nothing")
 
                 let created = try await Self.post(client, #"{"message": "vault-3-launch", "audience": "category:msp,category:var"}"#)
@@ -90,14 +91,16 @@ struct BroadcastTests {
                 let body = try ServerTests.json(created)
                 #expect(body["partners"] as? Int == 4)
                 #expect(body["people"] as? Int == 5, "reps and partner managers at matching partners")
-                #expect(body["newDeliveries"] as? Int == 5)
+                #expect(body["new_deliveries"] as? Int == 5)
                 let posts = try #require(body["posts"] as? [[String: Any]])
                 #expect(posts.compactMap { $0["partner"] as? String }.sorted() == ["p-slack", "p-teams"])
                 #expect(posts.allSatisfy { ($0["destination"] as? String)?.hasSuffix("/…") == true }, "webhook URLs are not echoed")
                 let skipped = try #require(body["skipped"] as? [[String: Any]])
                 #expect(skipped.compactMap { $0["partner"] as? String }.sorted() == ["p-none", "p-private"])
 
-                try await worker.deliverDue()
+                for _ in 0..<100 where try await database.outboxCounts() != [.delivered: 2] {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
                 let received = await inbox.posts
                 #expect(received.map(\.path).sorted() == ["slack", "teams"])
                 let slack = try #require(received.first { $0.path == "slack" })
@@ -114,7 +117,7 @@ struct BroadcastTests {
                 let items = try #require(listed["items"] as? [[String: Any]])
                 #expect(items.count == 2)
                 #expect(items.allSatisfy { ($0["destination"] as? String) == "http://127.0.0.1:\(sinkPort)/…" }, "no webhook path in listings")
-                #expect(items.allSatisfy { ($0["idempotencyKey"] as? String)?.hasPrefix("broadcast:") == true })
+                #expect(items.allSatisfy { ($0["idempotency_key"] as? String)?.hasPrefix("broadcast:") == true })
                 let bad = try await client.execute(uri: "/api/outbox?status=sent", method: .get, headers: ServerTests.auth)
                 #expect(bad.status == .badRequest)
                 #expect(try ServerTests.error(bad)["field"] as? String == "status")
@@ -136,8 +139,7 @@ struct BroadcastTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("decay-broadcast-\(UUID().uuidString)")
         let database = try await AppDatabase.open(path: folder.appendingPathComponent("decay.sqlite").path)
         try await Self.seed(database, sinkPort: 9)
-        let worker = OutboxWorker(database: database, configuration: OutboxWorkerConfiguration(), logger: Logger(label: "test"))
-        try await Self.makeApp(database, outbox: worker).test(.router) { client in
+        try await Self.makeApp(database).test(.router) { client in
             let response = try await Self.post(client, json)
             #expect(Int(response.status.code) == status)
             #expect(try ServerTests.error(response)["field"] as? String == field)

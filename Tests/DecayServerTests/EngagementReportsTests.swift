@@ -1,3 +1,4 @@
+import DecayApp
 import DecayCore
 import DecayStore
 import Foundation
@@ -14,7 +15,7 @@ struct EngagementReportsTests {
             messagesDirectory: ServerTests.repoRoot.appendingPathComponent("messages").path,
             surveysDirectory: ServerTests.repoRoot.appendingPathComponent("surveys").path
         ).get()
-        try await database.syncContent(catalog)
+        try await ContentSync(store: database, catalog: catalog).run()
         let channel = DemoGenerator(seed: 2, asOf: Date(timeIntervalSince1970: 1_795_132_800)).generate(catalog: catalog)
         try await database.saveDemo(channel)
         return (app, database)
@@ -29,15 +30,15 @@ struct EngagementReportsTests {
             let all = try await client.execute(uri: "/api/reports/partners?as_of=2026-11-20", method: .get, headers: ServerTests.auth)
             #expect(all.status == .ok)
             let body = try ServerTests.json(all)
-            #expect(body["asOf"] as? String == "2026-11-21T00:00:00Z")
+            #expect(body["as_of"] as? String == "2026-11-21T00:00:00Z")
             let partners = try #require(body["partners"] as? [[String: Any]])
             #expect(partners.count == 40)
             let overall = try #require(body["overall"] as? [String: Any])
             #expect(overall["partners"] as? Int == 40)
-            #expect(overall["scoreGini"] as? Double != nil)
+            #expect(overall["score_gini"] as? Double != nil)
             let first = try #require(partners.first)
-            #expect(first["rankInCategory"] as? Int == 1)
-            #expect((first["ackRate"] as? [String: Any])?["text"] as? String != nil)
+            #expect(first["rank_in_category"] as? Int == 1)
+            #expect((first["ack_rate"] as? [String: Any])?["text"] as? String != nil)
 
             let msp = try await client.execute(uri: "/api/reports/partners?category=msp", method: .get, headers: ServerTests.auth)
             let mspPartners = try #require(try ServerTests.json(msp)["partners"] as? [[String: Any]])

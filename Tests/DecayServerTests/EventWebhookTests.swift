@@ -1,3 +1,4 @@
+import DecayApp
 import DecayCore
 import DecayStore
 import Foundation
@@ -23,8 +24,8 @@ struct EventWebhookTests {
 
     static func seedDirectory(_ database: AppDatabase) async throws {
         let examples = ServerTests.repoRoot.appendingPathComponent("examples")
-        _ = try await database.importPartners(try String(contentsOf: examples.appendingPathComponent("partners.csv"), encoding: .utf8), format: .csv)
-        _ = try await database.importPeople(try String(contentsOf: examples.appendingPathComponent("people.csv"), encoding: .utf8), format: .csv)
+        _ = try await DirectoryImports(store: database).run(.partners, text: try String(contentsOf: examples.appendingPathComponent("partners.csv"), encoding: .utf8), format: .csv)
+        _ = try await DirectoryImports(store: database).run(.people, text: try String(contentsOf: examples.appendingPathComponent("people.csv"), encoding: .utf8), format: .csv)
     }
 
     static let response = Array("""

@@ -118,7 +118,7 @@ struct ServerTests {
             let response = try await client.execute(uri: "/api/partners", method: .put, headers: headers, body: body)
             #expect(response.status == .unprocessableContent)
             let error = try Self.error(response)
-            #expect(error["code"] as? String == "invalid_rows")
+            #expect(error["code"] as? String == "unprocessable")
             #expect(error["field"] as? String == "row 2 id")
             #expect((error["details"] as? [String])?.count == 2)
         }

@@ -1,3 +1,4 @@
+import DecayApp
 import DecayCore
 @testable import DecayStore
 import Foundation
@@ -10,7 +11,7 @@ struct DemoStoreTests {
         let catalog = try TestDatabase.catalog()
         let path = try TestDatabase.path()
         let database = try await AppDatabase.open(path: path)
-        try await database.syncContent(catalog)
+        try await ContentSync(store: database, catalog: catalog).run()
         let channel = DemoGenerator(seed: 5, asOf: Date(timeIntervalSince1970: 1_795_132_800)).generate(catalog: catalog)
         try await database.saveDemo(channel)
         let first = try await database.directoryCounts()

@@ -1,3 +1,4 @@
+import DecayApp
 import DecayCore
 import DecayStore
 import Foundation
@@ -24,22 +25,22 @@ struct DirectoryStoreTests {
 
     @Test func tenThousandPeopleImportInOneTransaction() async throws {
         let database = try await TestDatabase.open()
-        #expect(try await database.importPartners(Self.partnersCSV(count: 200), format: .csv) == ImportSummary(inserted: 200, updated: 0))
+        #expect(try await DirectoryImports(store: database).run(.partners, text: Self.partnersCSV(count: 200), format: .csv) == ImportSummary(inserted: 200, updated: 0))
         let observer = TransactionCounter()
         database.writer.add(transactionObserver: observer, extent: .observerLifetime)
-        let summary = try await database.importPeople(Self.peopleCSV(count: 10_000, partners: 200), format: .csv)
+        let summary = try await DirectoryImports(store: database).run(.people, text: Self.peopleCSV(count: 10_000, partners: 200), format: .csv)
         #expect(summary == ImportSummary(inserted: 10_000, updated: 0))
         #expect(observer.commits == 1)
         #expect(try await database.directoryCounts().people == 10_000)
 
-        let again = try await database.importPeople(Self.peopleCSV(count: 10_000, partners: 200), format: .csv)
+        let again = try await DirectoryImports(store: database).run(.people, text: Self.peopleCSV(count: 10_000, partners: 200), format: .csv)
         #expect(again == ImportSummary(inserted: 0, updated: 10_000))
     }
 
     @Test func aFileWithBadRowsChangesNothing() async throws {
         let database = try await TestDatabase.open()
-        _ = try await database.importPartners(Self.partnersCSV(count: 3), format: .csv)
-        _ = try await database.importPeople(Self.peopleCSV(count: 10, partners: 3), format: .csv)
+        _ = try await DirectoryImports(store: database).run(.partners, text: Self.partnersCSV(count: 3), format: .csv)
+        _ = try await DirectoryImports(store: database).run(.people, text: Self.peopleCSV(count: 10, partners: 3), format: .csv)
         let before = try await database.people()
 
         let bad = """
@@ -48,31 +49,33 @@ struct DirectoryStoreTests {
             rep-new,New,p9,rep,pm-0
             rep-1,Renamed,p1,boss,pm-1
             """
-        await #expect(throws: ImportErrors.self) {
-            try await database.importPeople(bad, format: .csv)
+        await #expect(throws: UseCaseError.self) {
+            try await DirectoryImports(store: database).run(.people, text: bad, format: .csv)
         }
         do {
-            _ = try await database.importPeople(bad, format: .csv)
-        } catch let errors as ImportErrors {
-            #expect(errors.problems.map { "\($0.row ?? 0):\($0.field ?? "")" } == ["3:partner", "4:role"])
+            _ = try await DirectoryImports(store: database).run(.people, text: bad, format: .csv)
+        } catch let error as UseCaseError {
+            #expect(error.field == "row 3 partner")
+            #expect(error.details.count == 2)
+            #expect(error.details.last?.contains("row 4") == true)
         }
         #expect(try await database.people() == before)
     }
 
     @Test func cyclesAgainstStoredPeopleAreRejected() async throws {
         let database = try await TestDatabase.open()
-        _ = try await database.importPartners(Self.partnersCSV(count: 1), format: .csv)
-        _ = try await database.importPeople("id,name,partner,role,reports_to\na,A,p0,partner_manager,\nb,B,p0,rep,a\n", format: .csv)
-        await #expect(throws: ImportErrors.self) {
-            try await database.importPeople("id,name,partner,role,reports_to\na,A,p0,partner_manager,b\n", format: .csv)
+        _ = try await DirectoryImports(store: database).run(.partners, text: Self.partnersCSV(count: 1), format: .csv)
+        _ = try await DirectoryImports(store: database).run(.people, text: "id,name,partner,role,reports_to\na,A,p0,partner_manager,\nb,B,p0,rep,a\n", format: .csv)
+        await #expect(throws: UseCaseError.self) {
+            try await DirectoryImports(store: database).run(.people, text: "id,name,partner,role,reports_to\na,A,p0,partner_manager,b\n", format: .csv)
         }
         #expect(try await database.person("a")?.reportsTo == nil)
     }
 
     @Test func peopleNeedTheirPartnerImportedFirst() async throws {
         let database = try await TestDatabase.open()
-        await #expect(throws: ImportErrors.self) {
-            try await database.importPeople("id,name,partner,role\nr,R,nowhere,rep\n", format: .csv)
+        await #expect(throws: UseCaseError.self) {
+            try await DirectoryImports(store: database).run(.people, text: "id,name,partner,role\nr,R,nowhere,rep\n", format: .csv)
         }
         #expect(try await database.directoryCounts().people == 0)
     }
@@ -83,9 +86,9 @@ struct DirectoryStoreTests {
         let partners = try String(contentsOf: examples.appendingPathComponent("partners.csv"), encoding: .utf8)
         let people = try String(contentsOf: examples.appendingPathComponent("people.csv"), encoding: .utf8)
         let json = try String(contentsOf: examples.appendingPathComponent("partners.json"), encoding: .utf8)
-        #expect(try await database.importPartners(partners, format: .csv).inserted == 8)
-        #expect(try await database.importPartners(json, format: .json).updated == 8)
-        #expect(try await database.importPeople(people, format: .csv).inserted == 30)
+        #expect(try await DirectoryImports(store: database).run(.partners, text: partners, format: .csv).inserted == 8)
+        #expect(try await DirectoryImports(store: database).run(.partners, text: json, format: .json).updated == 8)
+        #expect(try await DirectoryImports(store: database).run(.people, text: people, format: .csv).inserted == 30)
     }
 }
 

@@ -1,3 +1,4 @@
+import DecayApp
 import DecayCore
 @testable import DecayStore
 import Foundation
@@ -17,7 +18,7 @@ struct EngagementReportTests {
             surveysDirectory: TestDatabase.repoRoot.appendingPathComponent("surveys").path
         ).get()
         let database = try await TestDatabase.open()
-        try await database.syncContent(catalog)
+        try await ContentSync(store: database, catalog: catalog).run()
         try await database.saveDemo(DemoGenerator(seed: 3, asOf: Self.demoDay).generate(catalog: catalog))
         try await database.writer.write { db in
             let now = Self.demoDay.timeIntervalSince1970

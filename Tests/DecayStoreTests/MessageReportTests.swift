@@ -1,3 +1,4 @@
+import DecayApp
 import DecayCore
 import DecayStore
 import Foundation
@@ -10,13 +11,13 @@ struct MessageReportTests {
         let catalog = try TestDatabase.catalog()
         let database = try await TestDatabase.open()
         let channel = DemoGenerator(seed: 1, asOf: Date(timeIntervalSince1970: 1_795_132_800)).generate(catalog: catalog)
-        try await database.saveDemo(channel, catalog: catalog)
+        try await database.saveScoredDemo(channel, catalog: catalog)
 
         var halfLives = (covered: 0, total: 0)
         var retention = (covered: 0, total: 0)
         for message in catalog.sortedMessages {
             let surveys = catalog.surveys(forMessage: message.id)
-            let input = try await database.messageReportInput(message: message, surveys: surveys)
+            let input = try await database.messageReportInput(message: message, surveys: surveys, asOf: nil, freeTexts: false)
             let report = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: 60, seed: 1)).build(message: message, surveys: surveys, input: input)
             let truth = try #require(channel.truth[message.id])
             for point in report.keyPoints {
@@ -45,7 +46,7 @@ struct MessageReportTests {
         let catalog = try TestDatabase.catalog()
         let message = try #require(catalog.messages["vault-3-launch"])
         let database = try await TestDatabase.open()
-        let input = try await database.messageReportInput(message: message, surveys: catalog.surveys(forMessage: message.id))
+        let input = try await database.messageReportInput(message: message, surveys: catalog.surveys(forMessage: message.id), asOf: nil, freeTexts: false)
         let report = MessageReportBuilder().build(message: message, surveys: catalog.surveys(forMessage: message.id), input: input)
         #expect(report.keyPoints.allSatisfy { $0.halfLifeDays.value == nil && $0.correctNow.rate == nil && $0.correctNow.text == "n<3" })
         #expect(report.retentionPerHop.note == "no quiz answers yet")

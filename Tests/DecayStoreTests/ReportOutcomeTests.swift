@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 
+import DecayApp
 @testable import DecayCore
 @testable import DecayStore
 
@@ -28,13 +29,13 @@ struct ReportOutcomeTests {
     @Test func freeTextStatusesStoredAtIngestMatchScoringTheTexts() async throws {
         let catalog = try TestDatabase.catalog()
         let database = try await TestDatabase.open()
-        try await database.saveDemo(Self.channel(catalog), catalog: catalog)
+        try await database.saveScoredDemo(Self.channel(catalog), catalog: catalog)
         for message in catalog.sortedMessages {
             let (stored, scored) = try await Self.counts(database, message, catalog)
             #expect(!scored.isEmpty)
             #expect(stored == scored, "\(message.id)")
         }
-        #expect(try await database.backfillFreeTextPoints(catalog: catalog) == 0)
+        #expect(try await FreeTextBackfill(store: database, catalog: catalog).run() == 0)
     }
 
     @Test func theBackfillScoresFreeTextsStoredWithoutStatusesOnce() async throws {
@@ -43,18 +44,18 @@ struct ReportOutcomeTests {
         try await database.saveDemo(Self.channel(catalog))
         let message = try #require(catalog.messages["vault-3-launch"])
         #expect(try await Self.counts(database, message, catalog).stored.isEmpty)
-        #expect(try await database.backfillFreeTextPoints(catalog: catalog) > 0)
+        #expect(try await FreeTextBackfill(store: database, catalog: catalog).run() > 0)
         for message in catalog.sortedMessages {
             let (stored, scored) = try await Self.counts(database, message, catalog)
             #expect(stored == scored, "\(message.id)")
         }
-        #expect(try await database.backfillFreeTextPoints(catalog: catalog) == 0)
+        #expect(try await FreeTextBackfill(store: database, catalog: catalog).run() == 0)
     }
 
     @Test func quizOutcomesHoldEveryGradedAnswerOfAMessage() async throws {
         let catalog = try TestDatabase.catalog()
         let database = try await TestDatabase.open()
-        try await database.saveDemo(Self.channel(catalog), catalog: catalog)
+        try await database.saveScoredDemo(Self.channel(catalog), catalog: catalog)
         for message in catalog.sortedMessages {
             let joined = try await database.reader.read { db in
                 try Int.fetchOne(db, sql: """
@@ -62,7 +63,7 @@ struct ReportOutcomeTests {
                     WHERE r.message_id = ? AND a.correct IS NOT NULL AND a.key_point IS NOT NULL
                     """, arguments: [message.id]) ?? 0
             }
-            let input = try await database.messageReportInput(message: message, surveys: catalog.surveys(forMessage: message.id))
+            let input = try await database.messageReportInput(message: message, surveys: catalog.surveys(forMessage: message.id), asOf: nil, freeTexts: false)
             #expect(joined > 0)
             #expect(input.answers.map(\.count).reduce(0, +) == joined, "\(message.id)")
             #expect(input.answers.filter { $0.days != nil }.count > 0)

@@ -24,3 +24,14 @@ enum TestDatabase {
         ).get()
     }
 }
+
+extension AppDatabase {
+    /// The demo with its free texts scored, as `DemoSeeding` stores it.
+    func saveScoredDemo(_ channel: DemoChannel, catalog: ContentCatalog) async throws {
+        var points: [String: [String: [PointScore]]] = [:]
+        for response in channel.responses {
+            points[response.externalID] = catalog.freeTextScoring.points(survey: response.surveyID, answers: response.answers)
+        }
+        try await self.saveDemo(channel, freeTextPoints: points)
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecayApp
 import DecayCore
 import DecayStore
 import Foundation
@@ -28,14 +29,9 @@ struct BenchReportsCommand: AsyncParsableCommand {
     func run() async throws {
         let catalog = try self.content.load()
         let database = try await self.database.open()
-        if try await database.directoryCounts().partners == 0 {
-            let started = Date()
-            _ = try await DemoSeeding.seed(database, catalog: catalog, seed: self.seed, asOf: UTCDay.start(of: "2026-11-20")!, partners: self.partners)
-            try await self.repeatResponses(database)
-            print(String(format: "generated in %.1f s", Date().timeIntervalSince(started)))
-        }
+        try await Self.generateIfEmpty(database, catalog: catalog, partners: self.partners, copies: self.copies, seed: self.seed)
         let backfill = Date()
-        let scored = try await database.backfillFreeTextPoints(catalog: catalog)
+        let scored = try await FreeTextBackfill(store: database, catalog: catalog).run()
         if scored > 0 { print(String(format: "scored %d stored free texts once in %.1f s", scored, Date().timeIntervalSince(backfill))) }
         let sizes = try await database.reader.read { db in
             try ["partner", "person", "response", "answer", "delivery"].map { ($0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0) }
@@ -44,15 +40,12 @@ struct BenchReportsCommand: AsyncParsableCommand {
 
         let asOf = UTCDay.end(of: "2026-11-20")!
         try await self.time("partners report") {
-            let snapshot = try await database.engagementSnapshot(asOf: asOf)
-            _ = PartnersReport(snapshot: snapshot, category: nil, targets: nil)
+            _ = try await EngagementReports(store: database).partners(asOf: asOf, category: nil)
         }
+        let reports = MessageReports(store: database, catalog: catalog)
         for message in catalog.sortedMessages {
             try await self.time("message report \(message.id) (200 resamples)") {
-                let surveys = catalog.surveys(forMessage: message.id)
-                let input = try await database.messageReportInput(message: message, surveys: surveys)
-                let builder = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: 200, seed: 1))
-                _ = await OffPool.run { builder.build(message: message, surveys: surveys, input: input) }
+                _ = try await reports.report(message: message.id, resamples: 200)
             }
         }
     }
@@ -67,10 +60,18 @@ struct BenchReportsCommand: AsyncParsableCommand {
         print(String(format: "%@: %.3f s fastest, %.3f s slowest of %d", name, seconds.min()!, seconds.max()!, seconds.count))
     }
 
+    /// The large seeded channel, unless the database already holds a directory; shared with `decay bench digests`.
+    static func generateIfEmpty(_ database: AppDatabase, catalog: ContentCatalog, partners: Int, copies: Int, seed: UInt64) async throws {
+        guard try await database.directoryCounts().partners == 0 else { return }
+        let started = Date()
+        _ = try await DemoSeeding(store: database, catalog: catalog).seed(seed, asOf: UTCDay.start(of: "2026-11-20")!, partners: partners)
+        try await Self.repeatResponses(database, copies: copies)
+        print(String(format: "generated in %.1f s", Date().timeIntervalSince(started)))
+    }
+
     /// Repeats every response and its answers an hour later per copy, with derived ids, in one transaction.
     /// `CROSS JOIN` keeps the copies as the outer loop, so each original is found through its unique index.
-    private func repeatResponses(_ database: AppDatabase) async throws {
-        let copies = self.copies
+    private static func repeatResponses(_ database: AppDatabase, copies: Int) async throws {
         try await database.writer.write { db in
             for copy in 0..<copies {
                 let suffix = ":copy\(copy + 1)"

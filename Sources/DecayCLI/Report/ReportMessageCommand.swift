@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecayApp
 import DecayCore
 import DecayStore
 import Foundation
@@ -19,24 +20,17 @@ struct ReportMessageCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of tables.")
     var json = false
 
-    @Option(help: "Bootstrap resamples for the intervals (more is slower and steadier).")
-    var resamples: Int = 200
+    @Option(help: "Bootstrap resamples for the intervals, \(InputRules.resamples.lowerBound) to \(InputRules.resamples.upperBound) (default \(InputRules.defaultResamples); more is slower and steadier).")
+    var resamples: Int?
 
     func validate() throws {
-        if !(0...5000).contains(self.resamples) { throw ValidationError("--resamples must be from 0 to 5000") }
+        try CLIInput.check { _ = try InputRules.resamples(self.resamples) }
     }
 
     func run() async throws {
         let catalog = try self.content.load()
-        guard let message = catalog.messages[self.id] else {
-            throw CLIError("unknown message '\(self.id)' (known: \(catalog.sortedMessages.map(\.id).joined(separator: ", ")))")
-        }
         let database = try await self.database.open()
-        try await database.backfillFreeTextPoints(catalog: catalog)
-        let surveys = catalog.surveys(forMessage: message.id)
-        let input = try await database.messageReportInput(message: message, surveys: surveys)
-        let builder = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: self.resamples, seed: 1))
-        let report = await OffPool.run { builder.build(message: message, surveys: surveys, input: input) }
+        let report = try await MessageReports(store: database, catalog: catalog).report(message: self.id, resamples: self.resamples)
         if self.json {
             print(try ReportOutput.json(report))
         } else {

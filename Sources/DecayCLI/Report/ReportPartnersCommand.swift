@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecayApp
 import DecayCore
 import DecayStore
 import Foundation
@@ -26,19 +27,10 @@ struct ReportPartnersCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of tables.")
     var json = false
 
-    func validate() throws {
-        if let asOf, UTCDay.end(of: asOf) == nil {
-            throw ValidationError("--as-of must be a date like 2026-11-20, got '\(asOf)'")
-        }
-    }
-
     func run() async throws {
         let targets = try self.targets.map { try ScoreTargets.load(contentsOf: URL(fileURLWithPath: $0)) }
-        let asOf = self.asOf.flatMap(UTCDay.end(of:)) ?? Date()
-        let database = try await self.database.open()
-        let snapshot = try await database.engagementSnapshot(
-            asOf: asOf, scope: self.category.map(EngagementScope.category) ?? .everyone)
-        let report = PartnersReport(snapshot: snapshot, category: self.category, targets: targets)
+        let asOf = try InputRules.asOf(self.asOf, now: Date())
+        let report = try await EngagementReports(store: try await self.database.open()).partners(asOf: asOf, category: self.category, targets: targets)
         print(self.json ? try ReportOutput.json(report) : PartnersReportText.render(report))
     }
 }

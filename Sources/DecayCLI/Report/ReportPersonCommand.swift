@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecayApp
 import DecayCore
 import DecayStore
 import Foundation
@@ -21,19 +22,9 @@ struct ReportPersonCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of tables.")
     var json = false
 
-    func validate() throws {
-        if let asOf, UTCDay.end(of: asOf) == nil {
-            throw ValidationError("--as-of must be a date like 2026-11-20, got '\(asOf)'")
-        }
-    }
-
     func run() async throws {
-        let database = try await self.database.open()
-        let asOf = self.asOf.flatMap(UTCDay.end(of:)) ?? Date()
-        guard let activity = try await database.personActivity(self.id, asOf: asOf) else {
-            throw CLIError("unknown person '\(self.id)'")
-        }
-        let report = PersonReport(activity: activity)
+        let asOf = try InputRules.asOf(self.asOf, now: Date())
+        let report = try await EngagementReports(store: try await self.database.open()).person(self.id, asOf: asOf)
         print(self.json ? try ReportOutput.json(report) : PersonReportText.render(report))
     }
 }

@@ -2,13 +2,11 @@ import DecayCore
 import Foundation
 
 /// The generic `webhook` format: `{"type": "digest.weekly", "digest": {...}}` with the whole ``Digest`` as JSON
-/// (sorted keys, ISO 8601 dates), for receivers that lay it out themselves. Signed by the delivery layer.
+/// in the service's ``JSONStyle`` (snake_case, sorted keys, ISO 8601 dates), for receivers that lay it out themselves.
+/// Signed by the delivery layer.
 public enum WebhookDigestRenderer {
     public static func render(_ digest: Digest) -> ChatPayload {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let body = (try? encoder.encode(Body(digest: digest))) ?? Data()
+        let body = (try? JSONStyle.encoder.encode(Body(digest: digest))) ?? Data()
         return ChatPayload(format: .webhook, body: body)
     }
 

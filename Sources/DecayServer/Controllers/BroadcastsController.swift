@@ -1,12 +1,12 @@
-import DecayDelivery
+import DecayApp
+import DecayCore
 import Foundation
 import Hummingbird
 
-/// `POST /api/broadcasts` `{"message": ID, "survey"?: ID, "audience"?: "category:msp,tier:gold", "dryRun"?: bool}`
-/// (`dry_run` also accepted):
+/// `POST /api/broadcasts` `{"message": ID, "survey"?: ID, "audience"?: "category:msp,tier:gold", "dry_run"?: bool}`:
 /// records deliveries and queues the posts (201), or shows what would happen (200 with `dry_run`).
 struct BroadcastsController {
-    let broadcaster: Broadcaster
+    let broadcasts: Broadcasts
     /// Nudges the outbox worker so queued posts go out at once rather than at its next poll.
     let wake: @Sendable () -> Void
 
@@ -18,9 +18,9 @@ struct BroadcastsController {
         let bytes = try await request.body.collect(upTo: 64 << 10)
         let body: Body
         do {
-            body = try JSONDecoder().decode(Body.self, from: Data(buffer: bytes))
+            body = try JSONStyle.decoder.decode(Body.self, from: Data(buffer: bytes))
         } catch let DecodingError.typeMismatch(type, context) {
-            let field = context.codingPath.last?.stringValue
+            let field = context.codingPath.last.map { JSONStyle.key($0.stringValue) }
             throw AppError.badRequest("\(field ?? "body") must be a \(type == Bool.self ? "boolean" : "string")", field: field)
         } catch {
             throw AppError.badRequest("the body must be a JSON object like {\"message\": \"vault-3-launch\"}")
@@ -28,15 +28,10 @@ struct BroadcastsController {
         guard let message = body.message else { throw AppError.badRequest("message is required", field: "message") }
         let survey = body.survey
         let audience = body.audience
-        let dryRun = body.dryRun ?? body.dry_run ?? false
-        let plan: BroadcastPlan
-        do {
-            plan = try await self.broadcaster.broadcast(message: message, survey: survey, audience: audience, dryRun: dryRun, now: Date())
-        } catch let error as BroadcastError {
-            throw AppError(.unprocessableContent, code: "unprocessable", message: error.message, field: error.field)
-        }
+        let dryRun = body.dryRun ?? false
+        let plan = try await self.broadcasts.broadcast(message: message, survey: survey, audience: audience, dryRun: dryRun, now: Date())
         if !dryRun { self.wake() }
-        return try jsonResponse(plan, status: dryRun ? .ok : .created)
+        return try JSONBody(value: plan, status: dryRun ? .ok : .created).response(from: request, context: context)
     }
 
     struct Body: Decodable {
@@ -44,6 +39,5 @@ struct BroadcastsController {
         var survey: String?
         var audience: String?
         var dryRun: Bool?
-        var dry_run: Bool?
     }
 }

@@ -17,6 +17,14 @@ struct HealthController {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("health", use: self.health)
+        router.head("health", use: self.head)
+    }
+
+    /// `HEAD /health`: the status and headers `GET` would give, without the body.
+    @Sendable func head(request: Request, context: some RequestContext) async throws -> Response {
+        var response = try await self.health(request: request, context: context).response(from: request, context: context)
+        response.body = .init()
+        return response
     }
 
     @Sendable func health(request: Request, context: some RequestContext) async throws -> Health {

@@ -1,21 +1,17 @@
-import DecayDelivery
+import DecayApp
 import DecayStore
+import Foundation
 import Hummingbird
 
 /// `GET /api/outbox[?status=pending|delivered|dead&limit=N]`: counts per status and the newest posts.
 struct OutboxController {
-    let database: AppDatabase
+    let listing: OutboxListing
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("outbox", use: self.list)
     }
 
-    struct Listing: Encodable, Sendable {
-        var counts: [String: Int]
-        var items: [OutboxPostSummary]
-    }
-
-    @Sendable func list(request: Request, context: some RequestContext) async throws -> JSONBody<Listing> {
+    @Sendable func list(request: Request, context: some RequestContext) async throws -> JSONBody<OutboxPage> {
         let query = request.uri.queryParameters
         var status: OutboxStatus?
         if let text = query.get("status") {
@@ -24,15 +20,7 @@ struct OutboxController {
             }
             status = value
         }
-        var limit = 100
-        if let text = query.get("limit") {
-            guard let value = Int(text), (1...1000).contains(value) else {
-                throw AppError.badRequest("limit must be a whole number from 1 to 1000", field: "limit")
-            }
-            limit = value
-        }
-        let counts = try await self.database.outboxCounts()
-        let items = try await self.database.outbox(status: status, limit: limit).map(OutboxPostSummary.init)
-        return JSONBody(value: Listing(counts: Dictionary(uniqueKeysWithValues: OutboxStatus.allCases.map { ($0.rawValue, counts[$0] ?? 0) }), items: items))
+        let limit = try InputRules.count(query.get("limit"), field: "limit", in: OutboxListing.limits, default: 100)
+        return JSONBody(value: try await self.listing.list(status: status, limit: limit))
     }
 }

@@ -18,21 +18,21 @@ struct WebhookController {
     /// Slack needs an answer within 3 seconds; ingest takes one group commit. Other interaction types get a plain 200.
     @Sendable func slack(request: Request, context: some RequestContext) async throws -> Response {
         let body = try await Self.readBody(request)
-        return try await Self.respond {
+        return try await Self.respond(request, context) {
             try await self.pipeline.receiveSlack(headers: Self.headers(request), body: body, now: Date())
         }
     }
 
     @Sendable func typeform(request: Request, context: some RequestContext) async throws -> Response {
         let body = try await Self.readBody(request)
-        return try await Self.respond {
+        return try await Self.respond(request, context) {
             try await self.pipeline.receiveTypeform(headers: Self.headers(request), body: body, now: Date())
         }
     }
 
     @Sendable func events(request: Request, context: some RequestContext) async throws -> Response {
         let body = try await Self.readBody(request)
-        return try await Self.respond {
+        return try await Self.respond(request, context) {
             try await self.pipeline.receiveEvent(headers: Self.headers(request), body: body, now: Date())
         }
     }
@@ -61,7 +61,9 @@ struct WebhookController {
 
     /// Maps the pipeline's answer to HTTP: accepted and duplicates 200, rejected 422 (kept for replay), errors by kind,
     /// and a plain 200 when the source sent something MessageDecay deliberately ignores.
-    static func respond(_ body: () async throws -> IngestOutcome?) async throws -> Response {
+    static func respond(
+        _ request: Request, _ context: some RequestContext, _ body: () async throws -> IngestOutcome?
+    ) async throws -> Response {
         do {
             guard let outcome = try await body() else { return Response(status: .ok) }
             if outcome.status == .rejected, let error = outcome.error {
@@ -71,28 +73,11 @@ struct WebhookController {
                     field: error.field
                 )
             }
-            var headers = HTTPFields()
-            headers[.contentType] = "application/json; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Self.outcomeBody(outcome))))
+            return try context.responseEncoder.encode(outcome, from: request, context: context)
         } catch let error as InboundError {
             throw AppError(HTTPResponse.Status(code: error.kind.status), code: error.kind.rawValue, message: error.message, field: error.field)
         } catch let error as SourceNotConfigured {
             throw AppError(.serviceUnavailable, code: "not_configured", message: error.message)
         }
-    }
-
-    /// The answer body, keys sorted like the other JSON answers. Written by hand: a `JSONEncoder` per webhook
-    /// was a measurable share of the request's CPU.
-    static func outcomeBody(_ outcome: IngestOutcome) -> String {
-        var fields: [String] = []
-        if let correct = outcome.correct { fields.append("\"correct\":\(correct)") }
-        fields.append("\"duplicate\":\(outcome.duplicate)")
-        if let graded = outcome.graded { fields.append("\"graded\":\(graded)") }
-        fields.append("\"inbound_id\":\(outcome.inboundID)")
-        if let kind = outcome.kind { fields.append("\"kind\":\(JSONText.quote(kind))") }
-        if let reached = outcome.reached { fields.append("\"reached\":\(reached)") }
-        if let responseID = outcome.responseID { fields.append("\"response_id\":\(responseID)") }
-        fields.append("\"status\":\(JSONText.quote(outcome.status.rawValue))")
-        return "{" + fields.joined(separator: ",") + "}"
     }
 }

@@ -1,11 +1,15 @@
 import DecayCore
 import Hummingbird
 
-/// Guards `/api/...`: `Authorization: Bearer <DECAY_ADMIN_TOKEN>`, compared in constant time.
+/// Guards every path under `pathPrefix` (routes and unknown paths alike): `Authorization: Bearer <DECAY_ADMIN_TOKEN>`,
+/// compared in constant time.
 struct AdminAuthMiddleware<Context: RequestContext>: RouterMiddleware {
     let token: String
+    let pathPrefix: String
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        guard path == self.pathPrefix || path.hasPrefix(self.pathPrefix + "/") else { return try await next(request, context) }
         guard let header = request.headers[.authorization] else {
             throw AppError(.unauthorized, code: "unauthorized", message: "missing 'Authorization: Bearer <admin token>' header", field: "Authorization")
         }
@@ -18,4 +22,3 @@ struct AdminAuthMiddleware<Context: RequestContext>: RouterMiddleware {
         return try await next(request, context)
     }
 }
-

@@ -1,3 +1,4 @@
+import DecayApp
 import Hummingbird
 import Logging
 
@@ -8,6 +9,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as AppError {
             throw error
+        } catch let error as UseCaseError {
+            throw AppError(error)
         } catch let error as HTTPError {
             throw AppError(error.status, code: Self.code(for: error.status), message: error.body ?? error.status.reasonPhrase)
         } catch let error as any HTTPResponseError {

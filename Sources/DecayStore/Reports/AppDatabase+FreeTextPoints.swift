@@ -16,41 +16,36 @@ extension AppDatabase {
         }
     }
 
-    /// Scores the free-text answers that have no stored statuses yet (stored before the `v4-report-outcomes`
-    /// migration, or copied in bulk), each distinct text once per question; returns how many answers it scored.
-    /// Runs once per database: a setting records that it is done, and ingest keeps the table complete afterwards.
-    @discardableResult
-    public func backfillFreeTextPoints(catalog: ContentCatalog) async throws -> Int {
-        try await self.writer.write { db in
-            let done = try Bool.fetchOne(db, sql: "SELECT 1 FROM setting WHERE key = ?", arguments: [Self.freeTextBackfillKey]) ?? false
-            if done { return 0 }
+    /// Free-text answers stored without statuses (before the `v4-report-outcomes` migration, or copied in bulk);
+    /// empty once ``storeBackfilledFreeTextPoints(_:)`` has run on this database.
+    public func unscoredFreeTexts() async throws -> [UnscoredFreeText] {
+        try await self.reader.read { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM setting WHERE key = ?", arguments: [Self.freeTextBackfillKey]) ?? false { return [] }
             var stored = Set<StoredAnswer>()
             for row in try Row.fetchAll(db, sql: "SELECT DISTINCT response_id, question_id FROM free_text_point") {
                 stored.insert(StoredAnswer(response: row[0], question: row[1]))
             }
-            let rows = try Row.fetchAll(db, sql: """
+            return try Row.fetchAll(db, sql: """
                 SELECT r.id, r.message_id, r.survey_id, r.person_id, r.submitted_at, a.question_id, a.text
                 FROM response r JOIN answer a ON a.response_id = r.id
                 WHERE a.kind = 'free_text' AND a.text IS NOT NULL AND r.message_id IS NOT NULL
-                """).filter { !stored.contains(StoredAnswer(response: $0[0], question: $0[5])) }
-            var scored: [String: [PointScore]] = [:]
-            var count = 0
-            for row in rows {
-                let messageID: String = row[1]
-                let surveyID: String = row[2]
-                let questionID: String = row[5]
-                let text: String = row[6]
-                let key = "\(surveyID)\u{0}\(questionID)\u{0}\(text)"
-                guard let points = scored[key] ?? catalog.freeTextScoring.points(survey: surveyID, question: questionID, text: text) else {
-                    continue
-                }
-                scored[key] = points
+                """).filter { !stored.contains(StoredAnswer(response: $0[0], question: $0[5])) }.map { row in
+                UnscoredFreeText(
+                    responseID: row[0], messageID: row[1], surveyID: row[2], personID: row[3], submittedAt: row[4], questionID: row[5], text: row[6])
+            }
+        }
+    }
+
+    /// Stores the statuses scored for ``unscoredFreeTexts()`` and records that the backfill is done, in one transaction;
+    /// ingest keeps the table complete afterwards.
+    public func storeBackfilledFreeTextPoints(_ scored: [(answer: UnscoredFreeText, points: [PointScore])]) async throws {
+        try await self.writer.write { db in
+            for (answer, points) in scored {
                 try Self.insertFreeTextPoints(
-                    points, messageID: messageID, responseID: row[0], questionID: questionID, personID: row[3], submittedAt: row[4], db)
-                count += 1
+                    points, messageID: answer.messageID, responseID: answer.responseID, questionID: answer.questionID,
+                    personID: answer.personID, submittedAt: answer.submittedAt, db)
             }
             try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [Self.freeTextBackfillKey, Data([1])])
-            return count
         }
     }
 
@@ -77,4 +72,15 @@ extension AppDatabase {
             }, db
         )
     }
+}
+
+/// A stored free-text answer whose key-point statuses were never scored.
+public struct UnscoredFreeText: Sendable, Equatable {
+    public var responseID: Int64
+    public var messageID: String
+    public var surveyID: String
+    public var personID: String
+    public var submittedAt: Double
+    public var questionID: String
+    public var text: String
 }

@@ -5,10 +5,11 @@ import GRDB
 extension AppDatabase {
     /// Everything the message report needs: graded quiz answers grouped with their route (``QuizAnswerGroups``),
     /// free-text statuses counted per key point as stored at ingest, and the message's relays.
-    /// With `asOf`, answers and relays after it are left out (the digest of a past week).
-    public func messageReportInput(message: Message, surveys: [Survey], asOf: Date? = nil) async throws -> MessageReportInput {
+    /// With `asOf`, answers and relays after it are left out (the digest of a past week); with `freeTexts`, also the
+    /// free-text answers themselves (the digest scores its own reps' texts for distortions).
+    public func messageReportInput(message: Message, surveys: [Survey], asOf: Date?, freeTexts: Bool) async throws -> MessageReportInput {
         try await self.reader.read { db in
-            try Self.messageReportInput(message: message, surveys: surveys, asOf: asOf, freeTexts: false, db)
+            try Self.messageReportInput(message: message, surveys: surveys, asOf: asOf, freeTexts: freeTexts, db)
         }
     }
 

@@ -1,11 +1,12 @@
+import DecayApp
 import DecayCore
 import DecayStore
 import Foundation
 import Testing
 
-/// Digests read from a real SQLite file seeded with the demo channel (history up to 2026-11-20).
-@Suite("Digests from the store")
-struct DigestStoreTests {
+/// Digests built from a real SQLite file seeded with the demo channel (history up to 2026-11-20).
+@Suite("Digests")
+struct DigestsTests {
     static let demoDay = Date(timeIntervalSince1970: 1_795_132_800)
     /// Monday 2026-11-23 noon UTC: week 47 is over in every demo time zone.
     static let now = Date(timeIntervalSince1970: 1_795_132_800 + 3.5 * 86_400)
@@ -14,16 +15,16 @@ struct DigestStoreTests {
     static func seeded() async throws -> (AppDatabase, ContentCatalog) {
         let catalog = try TestDatabase.catalog()
         let database = try await TestDatabase.open()
-        try await database.syncContent(catalog)
-        try await database.saveDemo(DemoGenerator(seed: 1, asOf: Self.demoDay).generate(catalog: catalog))
+        _ = try await DemoSeeding(store: database, catalog: catalog).seed(1, asOf: Self.demoDay)
         return (database, catalog)
     }
 
     static func digest(
         _ database: AppDatabase, _ catalog: ContentCatalog, _ manager: String, week: ISOWeek = week, now: Date = now,
-        reports: MessageReportCache = MessageReportCache(resamples: 10)
+        run: DigestRun? = nil
     ) async throws -> Digest {
-        try await database.digest(managerID: manager, week: week, now: now, catalog: catalog, reports: reports)
+        try await Digests(store: database, catalog: catalog).build(
+            manager: manager, week: week, now: now, run: run ?? DigestRun(store: database, catalog: catalog, resamples: 10))
     }
 
     /// People reporting to `boss`, directly or through others, by walking the directory as stored.
@@ -55,8 +56,7 @@ struct DigestStoreTests {
         #expect(digest.messages.allSatisfy { $0.correctNow.rate != nil && $0.keyPoints.contains { $0.halfLifeDays.value != nil } })
         #expect(digest.messages.contains { $0.distortion != nil })
 
-        let snapshot = try await database.engagementSnapshot(asOf: digest.period.asOf)
-        let report = PartnersReport(snapshot: snapshot)
+        let report = try await EngagementReports(store: database).partners(asOf: digest.period.asOf, category: nil)
         for line in digest.partners {
             let same = try #require(report.partners.first { $0.id == line.id })
             #expect(line.score.current == same.score)
@@ -70,10 +70,10 @@ struct DigestStoreTests {
         let people = try await database.people()
         let lead = try #require(people.first { $0.id.hasPrefix("lead-") })
         let manager = try #require(lead.reportsTo)
-        let reports = MessageReportCache(resamples: 10)
+        let run = DigestRun(store: database, catalog: catalog, resamples: 10)
         var reps: [String: Int] = [:]
         for id in [manager, lead.id] {
-            let digest = try await Self.digest(database, catalog, id, reports: reports)
+            let digest = try await Self.digest(database, catalog, id, run: run)
             reps[id] = digest.engagement.reps
             let mine = Self.reportees(of: id, people).filter { rep in people.contains { $0.id == rep && $0.role == .rep } }
             #expect(digest.engagement.reps == mine.count)
@@ -98,9 +98,14 @@ struct DigestStoreTests {
 
     @Test func refusesWithReasons() async throws {
         let (database, catalog) = try await Self.seeded()
-        await #expect(throws: DigestError.unknownManager("nobody")) { try await Self.digest(database, catalog, "nobody") }
-        await #expect(throws: DigestError.notAManager(id: "rep-0001", role: .rep)) { try await Self.digest(database, catalog, "rep-0001") }
-        await #expect(throws: DigestError.weekNotStarted(try ISOWeek.parse("2026-W49"), timeZone: "Europe/Berlin")) {
+        await #expect(throws: UseCaseError(.notFound, DigestError.unknownManager("nobody").description, field: "manager")) {
+            try await Self.digest(database, catalog, "nobody")
+        }
+        await #expect(throws: UseCaseError(.unprocessable, DigestError.notAManager(id: "rep-0001", role: .rep).description, field: "manager")) {
+            try await Self.digest(database, catalog, "rep-0001")
+        }
+        let future = DigestError.weekNotStarted(try ISOWeek.parse("2026-W49"), timeZone: "Europe/Berlin")
+        await #expect(throws: UseCaseError(.invalid, future.description, field: "week")) {
             try await Self.digest(database, catalog, "cm-1", week: try ISOWeek.parse("2026-W49"))
         }
     }
@@ -109,7 +114,7 @@ struct DigestStoreTests {
     /// channel, where the reps it names as quiet would read it.
     @Test func recipientsAreManagersWithTimeZonesAndDestinations() async throws {
         let (database, _) = try await Self.seeded()
-        let recipients = try await database.digestManagers()
+        let recipients = DigestRecipient.all(people: try await database.people(), partners: try await database.partners())
         let people = try await database.people()
         let managers = people.filter { $0.role != .rep }
         #expect(recipients.map(\.id) == managers.map(\.id))

@@ -1,50 +1,48 @@
 import DecayChat
 import DecayCore
+import DecayDelivery
 import DecayStore
 import Foundation
 
 /// Turns "send this message to this audience" into deliveries and outbox posts, one post per partner
 /// destination, in one transaction; the outbox worker does the sending.
-public struct Broadcaster: Sendable {
-    public var database: AppDatabase
+public struct Broadcasts: Sendable {
+    public var store: any BroadcastRepository
     public var catalog: ContentCatalog
     public var policy: DestinationPolicy
     /// Whether `webhook`-format posts can be signed (DECAY_OUTBOUND_WEBHOOK_SECRET is set).
     public var canSignWebhooks: Bool
-    /// The quick-survey link for a partner's channel, when the service can mint one.
-    public var surveyLink: @Sendable (Partner, Survey) -> String?
+    /// Mints the quick-survey link each partner's post carries; nil = posts without a link.
+    public var links: SurveyLinks?
 
-    public init(
-        database: AppDatabase, catalog: ContentCatalog, policy: DestinationPolicy, canSignWebhooks: Bool,
-        surveyLink: @escaping @Sendable (Partner, Survey) -> String? = { _, _ in nil }
-    ) {
-        self.database = database
+    public init(store: any BroadcastRepository, catalog: ContentCatalog, policy: DestinationPolicy, canSignWebhooks: Bool, links: SurveyLinks?) {
+        self.store = store
         self.catalog = catalog
         self.policy = policy
         self.canSignWebhooks = canSignWebhooks
-        self.surveyLink = surveyLink
+        self.links = links
     }
 
     /// Resolves the audience, renders a post per partner destination and, unless `dryRun`, records it all.
     /// `audience` nil = the message's own audience; `survey` nil = the message's survey, if it has one.
     public func broadcast(message messageID: String, survey surveyID: String?, audience: String?, dryRun: Bool, now: Date) async throws -> BroadcastPlan {
         guard let message = self.catalog.messages[messageID] else {
-            throw BroadcastError(field: "message", "unknown message '\(messageID)'; known: \(self.catalog.sortedMessages.map(\.id).joined(separator: ", "))")
+            throw UseCaseError.unprocessable(field: "message", "unknown message '\(messageID)'; known: \(self.catalog.sortedMessages.map(\.id).joined(separator: ", "))")
         }
         let survey = try self.survey(surveyID, for: message)
         let spec: AudienceSpec
         do {
             spec = try audience.map(AudienceSpec.parse) ?? AudienceSpec(message.audience)
         } catch {
-            throw BroadcastError(field: "audience", error.description)
+            throw UseCaseError.unprocessable(field: "audience", error.description)
         }
-        let partners = try await self.database.partners().filter(spec.includes)
+        let partners = try await self.store.partners().filter(spec.includes)
         guard !partners.isEmpty else {
-            throw BroadcastError(field: "audience", "'\(spec)' matches no partner in the directory")
+            throw UseCaseError.unprocessable(field: "audience", "'\(spec)' matches no partner in the directory")
         }
-        let people = try await self.database.people().filter { $0.role != .channelManager }
+        let people = try await self.store.people(partner: nil).filter { $0.role != .channelManager }
         let peopleByPartner = Dictionary(grouping: people.filter { $0.partner != nil }, by: { $0.partner! })
-        let disabled = try await self.database.disabledDestinations()
+        let disabled = try await self.store.disabledDestinations()
 
         var plan = BroadcastPlan(
             message: message.id, version: message.version, survey: survey?.id, audience: spec.description, dryRun: dryRun,
@@ -66,12 +64,12 @@ public struct Broadcaster: Sendable {
         guard !dryRun else { return plan }
 
         let broadcast = self.chatBroadcast(message: message, survey: survey)
-        let link = self.surveyLink
+        let links = self.links
         let targets = items
-        let record = try await self.database.recordBroadcast(message: message, survey: survey?.id, audience: spec, people: recipients, now: now) { id in
+        let record = try await self.store.recordBroadcast(message: message, survey: survey?.id, audience: spec, people: recipients, now: now) { id in
             targets.map { partner, chat in
                 var content = broadcast
-                content.surveyURL = survey.flatMap { link(partner, $0) }
+                content.surveyURL = survey.flatMap { links?.partnerLink(partner: partner.id, survey: $0.id, now: now) }
                 let key = "broadcast:\(id):partner:\(partner.id)"
                 let payload = ChatRenderer.render(content, as: chat.format, transactionID: key)
                 return OutboxItem(idempotencyKey: key, kind: "broadcast", payload: payload, to: chat)
@@ -87,7 +85,7 @@ public struct Broadcaster: Sendable {
     private func survey(_ id: String?, for message: Message) throws -> Survey? {
         guard let id else { return self.catalog.surveys(forMessage: message.id).first }
         guard let survey = self.catalog.surveys[id] else {
-            throw BroadcastError(field: "survey", "unknown survey '\(id)'; known: \(self.catalog.sortedSurveys.map(\.id).joined(separator: ", "))")
+            throw UseCaseError.unprocessable(field: "survey", "unknown survey '\(id)'; known: \(self.catalog.sortedSurveys.map(\.id).joined(separator: ", "))")
         }
         return survey
     }

@@ -1,3 +1,4 @@
+import DecayDelivery
 import DecayStore
 import Foundation
 

@@ -1,4 +1,5 @@
 import DecayCore
+import DecayStore
 import Foundation
 
 /// Channel-wide message reports shared by the digests of one scheduler run. A report depends only on the message,
@@ -13,7 +14,7 @@ public actor MessageReportCache {
         self.resamples = resamples
     }
 
-    func report(_ message: Message, surveys: [Survey], input: MessageReportInput, asOf: Date) async -> MessageReport {
+    public func report(_ message: Message, surveys: [Survey], input: MessageReportInput, asOf: Date) async -> MessageReport {
         let key = "\(message.id)\u{0}\(message.version)\u{0}\(asOf.timeIntervalSince1970)"
         if let task = self.reports[key] { return await task.value }
         let builder = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: self.resamples, seed: 1))

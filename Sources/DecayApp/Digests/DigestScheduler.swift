@@ -1,5 +1,6 @@
 import DecayChat
 import DecayCore
+import DecayDelivery
 import DecayStore
 import Foundation
 import Logging
@@ -18,12 +19,6 @@ public struct DigestTarget: Sendable, Equatable {
     }
 }
 
-/// Builds digests: who gets one, and one manager's payload for one week.
-public protocol DigestComposer: Sendable {
-    func targets() async throws -> [DigestTarget]
-    func payload(for target: DigestTarget, week: ISOWeek, transactionID: String, now: Date) async throws -> ChatPayload
-}
-
 /// One digest the scheduler queued.
 public struct QueuedDigest: Sendable, Equatable {
     public var manager: String
@@ -34,7 +29,7 @@ public struct QueuedDigest: Sendable, Equatable {
 /// Queues each manager's weekly digest when it falls due in their timezone, exactly once per manager and week
 /// (the database keys on both), catching up on weeks missed while the service was down.
 public final class DigestScheduler: Service, Sendable {
-    private let database: AppDatabase
+    private let store: any DigestQueueRepository
     private let schedule: DigestSchedule
     private let composer: any DigestComposer
     private let policy: DestinationPolicy
@@ -43,10 +38,10 @@ public final class DigestScheduler: Service, Sendable {
     private let tick: Duration
 
     public init(
-        database: AppDatabase, schedule: DigestSchedule, composer: any DigestComposer, policy: DestinationPolicy,
+        store: any DigestQueueRepository, schedule: DigestSchedule, composer: any DigestComposer, policy: DestinationPolicy,
         outbox: OutboxWorker?, logger: Logger, tick: Duration = .seconds(60)
     ) {
-        self.database = database
+        self.store = store
         self.schedule = schedule
         self.composer = composer
         self.policy = policy
@@ -67,10 +62,12 @@ public final class DigestScheduler: Service, Sendable {
     }
 
     /// Queues every digest due by `now` that has not been queued yet; safe to run any number of times.
+    /// Stops between managers once graceful shutdown begins: what was queued stays queued, the rest is picked up next start.
     public func runOnce(now: Date) async throws -> [QueuedDigest] {
-        let since = try await self.database.digestSchedulerStart(now: now)
+        let since = try await self.store.digestSchedulerStart(now: now)
         var queued: [QueuedDigest] = []
         for target in try await self.composer.targets() {
+            if Task.isShuttingDownGracefully || Task.isCancelled { break }
             for week in self.schedule.dueWeeks(in: target.timeZone, now: now, since: since) {
                 do {
                     if let digest = try await self.queue(target, week: week, now: now) { queued.append(digest) }
@@ -92,7 +89,7 @@ public final class DigestScheduler: Service, Sendable {
 extension DigestScheduler {
     /// Builds and queues one digest unless it is already queued or has nowhere to go.
     private func queue(_ target: DigestTarget, week: ISOWeek, now: Date) async throws -> QueuedDigest? {
-        if try await self.database.hasDigest(manager: target.manager, week: week) { return nil }
+        if try await self.store.hasDigest(manager: target.manager, week: week) { return nil }
         guard let chat = target.chat else {
             self.logger.notice("no digest destination for manager", metadata: ["manager": "\(target.manager)", "week": "\(week)"])
             return nil
@@ -101,10 +98,10 @@ extension DigestScheduler {
             self.logger.warning("digest destination refused", metadata: ["manager": "\(target.manager)", "reason": "\(refusal.reason)"])
             return nil
         }
-        let key = "digest:\(target.manager):\(week)"
-        let payload = try await self.composer.payload(for: target, week: week, transactionID: key, now: now)
+        let key = Digests.key(manager: target.manager, week: week)
+        let payload = try await self.composer.payload(for: target, week: week, now: now)
         let item = OutboxItem(idempotencyKey: key, kind: "digest", payload: payload, to: chat)
-        guard let id = try await self.database.recordDigest(manager: target.manager, week: week, post: item, now: now) else { return nil }
+        guard let id = try await self.store.recordDigest(manager: target.manager, week: week, post: item, now: now) else { return nil }
         return QueuedDigest(manager: target.manager, week: week, outboxID: id)
     }
 }

@@ -1,3 +1,4 @@
+import DecayApp
 import DecayCore
 import DecayDelivery
 import DecayStore
@@ -16,8 +17,8 @@ struct DigestSchedulerTests {
 
     static func scheduler(_ database: AppDatabase, catalog: ContentCatalog) -> DigestScheduler {
         DigestScheduler(
-            database: database, schedule: .standard,
-            composer: StoreDigestComposer(database: database, catalog: catalog, targets: nil, resamples: 0),
+            store: database, schedule: .standard,
+            composer: StoreDigestComposer(digests: Digests(store: database, catalog: catalog), resamples: 0),
             policy: DestinationPolicy(), outbox: nil, logger: Logger(label: "test")
         )
     }
@@ -29,13 +30,12 @@ struct DigestSchedulerTests {
             messagesDirectory: Self.repoRoot.appendingPathComponent("messages").path,
             surveysDirectory: Self.repoRoot.appendingPathComponent("surveys").path
         ).get()
-        try await database.syncContent(catalog)
-        try await database.saveDemo(DemoGenerator(seed: 3, asOf: Self.utc("2026-11-20T00:00:00Z"), partnerCount: 3).generate(catalog: catalog))
+        _ = try await DemoSeeding(store: database, catalog: catalog).seed(3, asOf: Self.utc("2026-11-20T00:00:00Z"), partners: 3)
 
         let first = Self.scheduler(database, catalog: catalog)
         #expect(try await first.runOnce(now: Self.utc("2026-11-18T12:00:00Z")).isEmpty, "the first run only marks where catch-up starts")
         let queued = try await first.runOnce(now: Self.utc("2026-11-23T23:00:00Z"))
-        let recipients = try await database.digestManagers().filter { $0.chat != nil }
+        let recipients = DigestRecipient.all(people: try await database.people(), partners: try await database.partners()).filter { $0.chat != nil }
         #expect(!recipients.isEmpty)
         #expect(queued.count == recipients.count, "one digest per manager with a destination")
         #expect(Set(queued.map(\.week.description)) == ["2026-W47"])

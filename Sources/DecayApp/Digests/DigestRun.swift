@@ -1,0 +1,74 @@
+import DecayCore
+import DecayStore
+import Foundation
+
+/// What the digests of one run share, read or fitted once: the directory, engagement snapshots and deliveries per
+/// cut-off, and each message's report input and fit per cut-off. Managers in one time zone share a cut-off, so a
+/// run over thousands of managers reads and fits a handful of times instead of once per manager.
+public actor DigestRun {
+    private let store: any DigestRepository
+    private let catalog: ContentCatalog
+    private let reports: MessageReportCache
+    private var directory: (people: [Person], partners: [Partner])?
+    private var storedTargets: ScoreTargets??
+    private var snapshots: [Date: EngagementSnapshot] = [:]
+    private var deliveries: [Date: [String: [DeliveryRecord]]] = [:]
+    private var inputs: [String: MessageReportInput] = [:]
+
+    /// `resamples` bootstrap refits give each half-life its interval.
+    public init(store: any DigestRepository, catalog: ContentCatalog, resamples: Int = InputRules.defaultResamples) {
+        self.store = store
+        self.catalog = catalog
+        self.reports = MessageReportCache(resamples: resamples)
+    }
+
+    func people() async throws -> [Person] {
+        try await self.loadDirectory().people
+    }
+
+    func partners() async throws -> [Partner] {
+        try await self.loadDirectory().partners
+    }
+
+    func targets() async throws -> ScoreTargets? {
+        if let stored = self.storedTargets { return stored }
+        let targets = try await self.store.scoreTargets()
+        self.storedTargets = .some(targets)
+        return targets
+    }
+
+    func snapshot(asOf: Date) async throws -> EngagementSnapshot {
+        if let snapshot = self.snapshots[asOf] { return snapshot }
+        let snapshot = try await self.store.engagementSnapshot(asOf: asOf, scope: .everyone)
+        self.snapshots[asOf] = snapshot
+        return snapshot
+    }
+
+    /// Deliveries up to `asOf`, by person.
+    func deliveries(asOf: Date) async throws -> [String: [DeliveryRecord]] {
+        if let byPerson = self.deliveries[asOf] { return byPerson }
+        let byPerson = Dictionary(grouping: try await self.store.deliveries(asOf: asOf), by: \.delivery.person)
+        self.deliveries[asOf] = byPerson
+        return byPerson
+    }
+
+    /// The channel-wide report input (with free texts) and the fitted report of a message at a cut-off.
+    func message(_ message: Message, surveys: [Survey], asOf: Date) async throws -> (input: MessageReportInput, report: MessageReport) {
+        let key = "\(message.id)\u{0}\(asOf.timeIntervalSince1970)"
+        let input: MessageReportInput
+        if let cached = self.inputs[key] {
+            input = cached
+        } else {
+            input = try await self.store.messageReportInput(message: message, surveys: surveys, asOf: asOf, freeTexts: true)
+            self.inputs[key] = input
+        }
+        return (input, await self.reports.report(message, surveys: surveys, input: input, asOf: asOf))
+    }
+
+    private func loadDirectory() async throws -> (people: [Person], partners: [Partner]) {
+        if let directory = self.directory { return directory }
+        let directory = (try await self.store.people(partner: nil), try await self.store.partners())
+        self.directory = directory
+        return directory
+    }
+}

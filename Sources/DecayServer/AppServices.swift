@@ -1,0 +1,48 @@
+import DecayApp
+import DecayCore
+import DecayDelivery
+import DecayInbound
+import DecayStore
+import Logging
+
+/// The use cases and background services of one running service, built once from its settings.
+struct AppServices: Sendable {
+    let database: AppDatabase
+    let catalog: ContentCatalog
+    let pipeline: InboundPipeline
+    let links: SurveyLinks
+    let imports: DirectoryImports
+    let erasure: PersonErasure
+    let messageReports: MessageReports
+    let engagementReports: EngagementReports
+    let digests: Digests
+    let broadcasts: Broadcasts
+    let outboxListing: OutboxListing
+    let contentSync: ContentSync
+    let demo: DemoSeeding
+    let outbox: OutboxWorker
+    let digestScheduler: DigestScheduler
+    let retention: RawBodyRetention
+
+    init(settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger) {
+        self.database = database
+        self.catalog = catalog
+        self.pipeline = InboundPipeline(database: database, catalog: catalog, secrets: settings.secrets)
+        self.links = SurveyLinks(store: database, catalog: catalog, pipeline: self.pipeline, baseURL: settings.publicURL)
+        self.imports = DirectoryImports(store: database)
+        self.erasure = PersonErasure(store: database)
+        self.messageReports = MessageReports(store: database, catalog: catalog)
+        self.engagementReports = EngagementReports(store: database)
+        self.digests = Digests(store: database, catalog: catalog, targets: settings.targets)
+        self.broadcasts = Broadcasts(
+            store: database, catalog: catalog, policy: settings.destinationPolicy, canSignWebhooks: settings.canSignWebhooks, links: self.links)
+        self.outboxListing = OutboxListing(store: database)
+        self.contentSync = ContentSync(store: database, catalog: catalog)
+        self.demo = DemoSeeding(store: database, catalog: catalog)
+        self.outbox = OutboxWorker(database: database, configuration: settings.delivery, logger: logger)
+        self.digestScheduler = DigestScheduler(
+            store: database, schedule: settings.digestSchedule, composer: StoreDigestComposer(digests: self.digests),
+            policy: settings.destinationPolicy, outbox: self.outbox, logger: logger)
+        self.retention = RawBodyRetention(store: database, days: settings.rawRetentionDays, logger: logger)
+    }
+}

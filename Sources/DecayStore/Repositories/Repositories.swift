@@ -1,0 +1,82 @@
+import DecayCore
+import Foundation
+
+// What the use cases need from storage, one protocol per need: SQL in, values out, no scoring. `AppDatabase` is
+// the SQLite implementation of all of them; another engine implements the same protocols.
+
+/// Free-text answers whose key-point statuses were never scored, and storing them once scored.
+public protocol FreeTextRepository: Sendable {
+    func unscoredFreeTexts() async throws -> [UnscoredFreeText]
+    func storeBackfilledFreeTextPoints(_ scored: [(answer: UnscoredFreeText, points: [PointScore])]) async throws
+}
+
+/// The message versions the content folders hold.
+public protocol ContentRepository: FreeTextRepository {
+    func recordMessageVersions(_ catalog: ContentCatalog) async throws
+}
+
+/// Writing the synthetic demo channel.
+public protocol DemoRepository: ContentRepository {
+    func directorySize() async throws -> (partners: Int, people: Int)
+    func saveDemo(_ channel: DemoChannel, freeTextPoints: [String: [String: [PointScore]]]) async throws
+}
+
+/// Partners and people: reads, and all-or-nothing upserts.
+public protocol DirectoryRepository: Sendable {
+    func partners() async throws -> [Partner]
+    func people(partner: String?) async throws -> [Person]
+    func person(_ id: String) async throws -> Person?
+    func upsertPartners(_ partners: [Partner]) async throws -> ImportSummary
+    func upsertPeople(
+        checkedBy check: @escaping @Sendable (_ partnerIDs: Set<String>, _ existing: [String: Person]) throws -> [Person]
+    ) async throws -> ImportSummary
+}
+
+/// What the message, partners and person reports read.
+public protocol ReportRepository: FreeTextRepository {
+    func messageReportInput(message: Message, surveys: [Survey], asOf: Date?, freeTexts: Bool) async throws -> MessageReportInput
+    func engagementSnapshot(asOf: Date, scope: EngagementScope) async throws -> EngagementSnapshot
+    func personActivity(_ id: String, asOf: Date) async throws -> PersonActivity?
+    func scoreTargets() async throws -> ScoreTargets?
+}
+
+/// What a weekly digest reads.
+public protocol DigestRepository: ReportRepository {
+    func partners() async throws -> [Partner]
+    func people(partner: String?) async throws -> [Person]
+    func deliveries(asOf: Date) async throws -> [DeliveryRecord]
+}
+
+/// Queuing each manager's digest exactly once per week.
+public protocol DigestQueueRepository: Sendable {
+    func digestSchedulerStart(now: Date) async throws -> Date
+    func hasDigest(manager: String, week: ISOWeek) async throws -> Bool
+    func recordDigest(manager: String, week: ISOWeek, post: OutboxItem, now: Date) async throws -> Int64?
+}
+
+/// Recording a broadcast: its deliveries and posts in one transaction.
+public protocol BroadcastRepository: Sendable {
+    func partners() async throws -> [Partner]
+    func people(partner: String?) async throws -> [Person]
+    func disabledDestinations() async throws -> [String: String]
+    func recordBroadcast(
+        message: Message, survey: String?, audience: AudienceSpec, people: [String], now: Date,
+        posts: @escaping @Sendable (Int64) -> [OutboxItem]
+    ) async throws -> BroadcastRecord
+}
+
+/// The outbox as people see it: listing, counts and putting a post back in the queue.
+public protocol OutboxRepository: Sendable {
+    func outbox(status: OutboxStatus?, limit: Int) async throws -> [OutboxEntry]
+    func outboxCounts() async throws -> [OutboxStatus: Int]
+    func retryOutbox(id: Int64, now: Date) async throws -> OutboxEntry
+}
+
+/// Removing a person's personal data, and raw request bodies past their retention.
+public protocol ErasureRepository: Sendable {
+    func erasePerson(_ id: String) async throws -> ErasureCounts?
+    func pruneInboundBodies(receivedBefore cutoff: Date) async throws -> Int
+}
+
+extension AppDatabase: ContentRepository, DemoRepository, DirectoryRepository, ReportRepository, DigestRepository, DigestQueueRepository,
+    BroadcastRepository, OutboxRepository, ErasureRepository {}
