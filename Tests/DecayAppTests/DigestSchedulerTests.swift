@@ -5,6 +5,8 @@ import DecayStore
 import Foundation
 import GRDB
 import Logging
+import ServiceLifecycle
+import ServiceLifecycleTestKit
 import Testing
 
 @Suite("weekly digest scheduler on a demo channel")
@@ -51,5 +53,38 @@ struct DigestSchedulerTests {
 
         let caughtUp = try await restarted.runOnce(now: Self.utc("2026-12-08T10:00:00Z"))
         #expect(Set(caughtUp.map(\.week.description)) == ["2026-W48", "2026-W49"], "weeks missed while down are caught up")
+    }
+
+    /// A graceful shutdown in the middle of a week's run stops it between managers, well within 10 s; what was queued
+    /// stays queued and the next start queues the rest, each digest once.
+    @Test func shutdownMidRunStopsBetweenManagersAndTheNextStartFinishes() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("decay-digest-\(UUID().uuidString)/decay.sqlite").path
+        let database = try await AppDatabase.open(path: path)
+        let catalog = try ContentCatalog.load(
+            messagesDirectory: Self.repoRoot.appendingPathComponent("messages").path,
+            surveysDirectory: Self.repoRoot.appendingPathComponent("surveys").path
+        ).get()
+        _ = try await DemoSeeding(store: database, catalog: catalog).seed(3, asOf: Self.utc("2026-11-20T00:00:00Z"), partners: 12)
+        _ = try await database.digestSchedulerStart(now: Self.utc("2026-11-18T12:00:00Z"))
+        let recipients = DigestRecipient.all(people: try await database.people(), partners: try await database.partners()).filter { $0.chat != nil }
+        let now = Self.utc("2026-11-23T23:00:00Z")
+        let queued = { try await database.reader.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM digest") ?? 0 } }
+        var stoppedAfter = 0.0
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { _ = try await Self.scheduler(database, catalog: catalog).runOnce(now: now) }
+                while try await queued() == 0 { try await Task.sleep(for: .milliseconds(5)) }
+                let started = Date()
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+                stoppedAfter = Date().timeIntervalSince(started)
+            }
+        }
+        #expect(stoppedAfter < 10, "stopped \(stoppedAfter) s after the shutdown began")
+        let partial = try await queued()
+        #expect(partial >= 1)
+        #expect(partial < recipients.count, "the run stopped part way")
+        let rest = try await Self.scheduler(database, catalog: catalog).runOnce(now: now)
+        #expect(partial + rest.count == recipients.count, "every manager's digest exactly once across the two runs")
     }
 }

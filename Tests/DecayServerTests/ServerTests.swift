@@ -10,7 +10,7 @@ import Testing
 
 @Suite("HTTP server")
 struct ServerTests {
-    static let token = "test-admin-token-0123456789"
+    static let token = "test-admin-token-0123456789abcdef0123"
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func makeApp() async throws -> (some ApplicationProtocol, AppDatabase) {
