@@ -39,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "DecayInbound",
-            dependencies: ["DecayCore", "DecayStore"]
+            dependencies: ["DecayCore"]
         ),
         .target(
             name: "DecayChat",
@@ -106,7 +106,7 @@ let package = Package(
         .executableTarget(name: "decay", dependencies: ["DecayCLI"]),
         .testTarget(name: "DecayCoreTests", dependencies: ["DecayCore"]),
         .testTarget(name: "DecayChatTests", dependencies: ["DecayChat", "DecayCore"], exclude: ["Golden"]),
-        .testTarget(name: "DecayInboundTests", dependencies: ["DecayInbound", "DecayCore", "DecayStore"]),
+        .testTarget(name: "DecayInboundTests", dependencies: ["DecayInbound", "DecayCore"]),
         .testTarget(
             name: "DecayStoreTests",
             dependencies: ["DecayApp", "DecayCore", "DecayStore", .product(name: "GRDB", package: "GRDB.swift")]

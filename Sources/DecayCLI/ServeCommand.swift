@@ -1,3 +1,4 @@
+import DecayApp
 import ArgumentParser
 import DecayCore
 import DecayServer

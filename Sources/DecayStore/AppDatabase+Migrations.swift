@@ -212,6 +212,22 @@ extension AppDatabase {
                 CREATE INDEX inbound_event_rejected ON inbound_event (id) WHERE status = 'rejected';
                 """)
         }
+        // What ingest produced, in columns instead of a JSON text written on the single writer: duplicates answer with
+        // it and replays compare with it. Older rows are copied from their JSON once.
+        migrator.registerMigration("v6-inbound-outcome-columns") { db in
+            try db.execute(sql: """
+                ALTER TABLE inbound_event ADD COLUMN outcome_kind TEXT;
+                ALTER TABLE inbound_event ADD COLUMN response_id INTEGER;
+                ALTER TABLE inbound_event ADD COLUMN graded INTEGER;
+                ALTER TABLE inbound_event ADD COLUMN correct INTEGER;
+                ALTER TABLE inbound_event ADD COLUMN reached INTEGER;
+                UPDATE inbound_event SET
+                    outcome_kind = json_extract(result, '$.kind'), response_id = json_extract(result, '$.responseID'),
+                    graded = json_extract(result, '$.graded'), correct = json_extract(result, '$.correct'),
+                    reached = json_extract(result, '$.reached')
+                WHERE result IS NOT NULL AND json_valid(result);
+                """)
+        }
         return migrator
     }
 }

@@ -37,7 +37,7 @@ struct PersonErasureTests {
 
     /// Stores one inbound request and its effects, as the webhook path does (without the group-commit service).
     static func ingest(_ database: AppDatabase, _ request: InboundRequest, _ event: InboundEvent, _ catalog: ContentCatalog) async throws -> IngestOutcome {
-        try await database.writer.write { db in try AppDatabase.ingest(request, event: .success(event), catalog: catalog, db) }
+        try await database.writer.write { db in try AppDatabase.ingest(request, checked: CheckedEvent.check(event, catalog: catalog), db) }
     }
 
     static func reports(_ database: AppDatabase, _ catalog: ContentCatalog) async throws -> String {

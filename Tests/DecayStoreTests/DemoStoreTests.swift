@@ -31,21 +31,6 @@ struct DemoStoreTests {
     }
 }
 
-@Suite("Ingest outcome JSON")
-struct IngestOutcomeJSONTests {
-    @Test func handWrittenJSONDecodesBackToTheSameOutcome() throws {
-        let outcomes = [
-            IngestOutcome(inboundID: 7, status: .accepted, kind: "survey.response", responseID: 3, graded: 2, correct: 1),
-            IngestOutcome(inboundID: 8, status: .rejected, error: InboundError(.unprocessable, "unknown person 'a\"b\\\n\u{01}é'", field: "person")),
-            IngestOutcome(inboundID: 9, status: .accepted, duplicate: true, kind: "message.relay", reached: 4),
-        ]
-        for outcome in outcomes {
-            #expect(try JSONDecoder().decode(IngestOutcome.self, from: Data(outcome.json.utf8)) == outcome)
-        }
-        #expect(JSONText.object(["b": "1", "a": "x\"y"]) == #"{"a":"x\"y","b":"1"}"#)
-    }
-}
-
 @Suite("Demo conflicts")
 struct DemoConflictTests {
     @Test func demoRefusesToOverwriteOtherPeople() async throws {

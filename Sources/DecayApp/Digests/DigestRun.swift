@@ -14,6 +14,7 @@ public actor DigestRun {
     private var snapshots: [Date: EngagementSnapshot] = [:]
     private var deliveries: [Date: [String: [DeliveryRecord]]] = [:]
     private var inputs: [String: MessageReportInput] = [:]
+    private var partnersReports: [String: PartnersReport] = [:]
 
     /// `resamples` bootstrap refits give each half-life its interval.
     public init(store: any DigestRepository, catalog: ContentCatalog, resamples: Int = InputRules.defaultResamples) {
@@ -42,6 +43,16 @@ public actor DigestRun {
         let snapshot = try await self.store.engagementSnapshot(asOf: asOf, scope: .everyone)
         self.snapshots[asOf] = snapshot
         return snapshot
+    }
+
+    /// The channel-wide partners report at a cut-off (ranks, scores, scorecard), built off the cooperative pool.
+    func partnersReport(asOf: Date, targets: ScoreTargets?, weights: ScoreWeights) async throws -> PartnersReport {
+        let key = "\(asOf.timeIntervalSince1970)\u{0}\(targets == nil)"
+        if let report = self.partnersReports[key] { return report }
+        let snapshot = try await self.snapshot(asOf: asOf)
+        let report = await OffPool.run { PartnersReport(snapshot: snapshot, targets: targets, weights: weights) }
+        self.partnersReports[key] = report
+        return report
     }
 
     /// Deliveries up to `asOf`, by person.

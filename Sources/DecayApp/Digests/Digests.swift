@@ -89,10 +89,15 @@ public struct Digests: Sendable {
             messages.append(DigestMessageInput(message: message, surveys: surveys, report: report, input: input, deliveries: deliveries))
         }
         let targets: ScoreTargets? = if let targets = self.targets { targets } else { try await run.targets() }
+        let reports = (
+            current: try await run.partnersReport(asOf: period.asOf, targets: targets, weights: self.options.weights),
+            previous: try await run.partnersReport(asOf: period.start, targets: nil, weights: self.options.weights)
+        )
         let input = DigestInput(
             manager: manager, week: week, period: period, people: people, current: current,
-            previous: try await run.snapshot(asOf: period.start), targets: targets, messages: messages)
-        return try DigestBuilder(options: self.options).build(input)
+            previous: try await run.snapshot(asOf: period.start), targets: targets, messages: messages, reports: reports)
+        let builder = DigestBuilder(options: self.options)
+        return try await OffPool.run { try builder.build(input) }
     }
 }
 

@@ -35,9 +35,11 @@ struct BenchDigestsCommand: AsyncParsableCommand {
         }
         _ = try await database.digestSchedulerStart(now: UTCDay.start(of: "2026-11-20")!)
         let digests = Digests(store: database, catalog: catalog)
+        var logger = Logger(label: "bench")
+        logger.logLevel = .warning
         let scheduler = DigestScheduler(
             store: database, schedule: .standard, composer: StoreDigestComposer(digests: digests), policy: DestinationPolicy(), outbox: nil,
-            logger: Logger(label: "bench"))
+            logger: logger)
         let started = DispatchTime.now().uptimeNanoseconds
         let queued = try await scheduler.runOnce(now: UTCDay.start(of: "2026-11-24")!)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9

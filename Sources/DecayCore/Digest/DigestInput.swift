@@ -15,11 +15,16 @@ public struct DigestInput: Sendable {
     public var previous: EngagementSnapshot
     public var targets: ScoreTargets?
     public var messages: [DigestMessageInput]
+    /// The channel-wide partners reports of `current` (with `targets`) and `previous`, when a run of many digests has
+    /// built them once; nil = built here.
+    public var reports: (current: PartnersReport, previous: PartnersReport)?
 
     public init(
         manager: Person, week: ISOWeek, period: Digest.Period, people: [Person], current: EngagementSnapshot,
-        previous: EngagementSnapshot, targets: ScoreTargets?, messages: [DigestMessageInput]
+        previous: EngagementSnapshot, targets: ScoreTargets?, messages: [DigestMessageInput],
+        reports: (current: PartnersReport, previous: PartnersReport)? = nil
     ) {
+        self.reports = reports
         self.manager = manager
         self.week = week
         self.period = period

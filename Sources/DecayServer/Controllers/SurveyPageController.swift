@@ -1,3 +1,4 @@
+import DecayApp
 import DecayInbound
 import Foundation
 import HTTPTypes

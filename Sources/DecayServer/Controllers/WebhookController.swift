@@ -1,3 +1,4 @@
+import DecayApp
 import DecayCore
 import DecayInbound
 import DecayStore

@@ -4,13 +4,10 @@ import GRDB
 
 extension AppDatabase {
     /// Stores the raw request and what it produced in one transaction (run it inside ``WriteBatcher`` or a write).
-    /// A repeated `(source, externalID)` returns the stored outcome and changes nothing; an event naming unknown
-    /// content or people is kept as `rejected`, to be replayed once the directory or content is fixed.
-    /// `graded` is the event's ``GradedResponse`` when the caller already graded it off the writer; nil grades here.
-    public static func ingest(
-        _ request: InboundRequest, event: Result<InboundEvent, InboundError>, graded: Result<GradedResponse, InboundError>? = nil,
-        catalog: ContentCatalog, _ db: Database
-    ) throws -> IngestOutcome {
+    /// A repeated `(source, externalID)` returns the stored outcome and changes nothing; an event the use case found
+    /// invalid, or naming people not in the directory, is kept as `rejected`, to be replayed once that is fixed.
+    /// `checked` comes graded and checked against the content: the store only checks the people and writes.
+    public static func ingest(_ request: InboundRequest, checked: Result<CheckedEvent, InboundError>, _ db: Database) throws -> IngestOutcome {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO inbound_event (source, external_id, received_at, headers, body, status)
             VALUES (?, ?, ?, ?, ?, 'processing') ON CONFLICT(source, external_id) DO NOTHING
@@ -27,29 +24,28 @@ extension AppDatabase {
             return original
         }
         let inboundID = db.lastInsertedRowID
-        let outcome = try self.process(inboundID: inboundID, request: request, event: event, graded: graded, catalog: catalog, db)
+        let outcome = try self.process(inboundID: inboundID, request: request, checked: checked, db)
         try self.record(outcome, inboundID: inboundID, db)
         return outcome
     }
 
-    /// Re-processes a stored rejected request with a freshly decoded event; accepted ones are left alone.
-    public static func replay(inboundID: Int64, request: InboundRequest, event: Result<InboundEvent, InboundError>, catalog: ContentCatalog, _ db: Database) throws -> IngestOutcome {
+    /// Re-processes a stored rejected request with its event checked again; accepted ones are left alone.
+    public static func replay(inboundID: Int64, request: InboundRequest, checked: Result<CheckedEvent, InboundError>, _ db: Database) throws -> IngestOutcome {
         guard let stored = try self.storedOutcome(inboundID: inboundID, db) else {
             throw InboundError(.unprocessable, "no inbound event \(inboundID)")
         }
         guard stored.status == .rejected else { return stored }
-        let outcome = try self.process(inboundID: inboundID, request: request, event: event, catalog: catalog, db)
+        let outcome = try self.process(inboundID: inboundID, request: request, checked: checked, db)
         try self.record(outcome, inboundID: inboundID, db)
         return outcome
     }
 
     private static func process(
-        inboundID: Int64, request: InboundRequest, event: Result<InboundEvent, InboundError>, graded: Result<GradedResponse, InboundError>? = nil,
-        catalog: ContentCatalog, _ db: Database
+        inboundID: Int64, request: InboundRequest, checked: Result<CheckedEvent, InboundError>, _ db: Database
     ) throws -> IngestOutcome {
         let changes = db.totalChangesCount
         do {
-            return try self.apply(try event.get(), graded: graded, inboundID: inboundID, request: request, catalog: catalog, db)
+            return try self.apply(try checked.get(), inboundID: inboundID, request: request, db)
         } catch let error as InboundError {
             guard db.totalChangesCount == changes else { throw PartialApply(error: error) }
             return IngestOutcome(inboundID: inboundID, status: .rejected, error: error)
@@ -58,24 +54,37 @@ extension AppDatabase {
 
     private static func record(_ outcome: IngestOutcome, inboundID: Int64, _ db: Database) throws {
         let update = try db.cachedStatement(sql: """
-            UPDATE inbound_event SET status = ?, error_code = ?, error_field = ?, error_message = ?, result = ?, processed_at = ?
+            UPDATE inbound_event SET status = ?, error_code = ?, error_field = ?, error_message = ?, outcome_kind = ?, response_id = ?,
+                graded = ?, correct = ?, reached = ?, processed_at = ?
             WHERE id = ?
             """)
         try update.run([
             .text(outcome.status.rawValue), .init(outcome.error?.kind.rawValue), .init(outcome.error?.field), .init(outcome.error?.message),
-            .text(outcome.json), .real(Date().timeIntervalSince1970), .integer(inboundID),
+            .init(outcome.kind), .init(outcome.responseID), .init(outcome.graded.map(Int64.init)), .init(outcome.correct.map(Int64.init)),
+            .init(outcome.reached.map(Int64.init)), .real(Date().timeIntervalSince1970), .integer(inboundID),
         ])
     }
 
+    private static let outcomeColumns = "id, status, error_code, error_field, error_message, outcome_kind, response_id, graded, correct, reached"
+
     static func storedOutcome(source: String, externalID: String, _ db: Database) throws -> IngestOutcome? {
-        let statement = try db.cachedStatement(sql: "SELECT result FROM inbound_event WHERE source = ? AND external_id = ?")
-        let text = try String.fetchOne(statement, arguments: [source, externalID])
-        return try text.map { try JSONDecoder().decode(IngestOutcome.self, from: Data($0.utf8)) }
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.outcomeColumns) FROM inbound_event WHERE source = ? AND external_id = ?")
+        return try Row.fetchOne(statement, arguments: [source, externalID]).flatMap(Self.outcome)
     }
 
     static func storedOutcome(inboundID: Int64, _ db: Database) throws -> IngestOutcome? {
-        let text = try String.fetchOne(db, sql: "SELECT result FROM inbound_event WHERE id = ?", arguments: [inboundID])
-        return try text.map { try JSONDecoder().decode(IngestOutcome.self, from: Data($0.utf8)) }
+        try Row.fetchOne(db, sql: "SELECT \(Self.outcomeColumns) FROM inbound_event WHERE id = ?", arguments: [inboundID]).flatMap(Self.outcome)
+    }
+
+    /// Nil while the request is still being processed (no outcome yet).
+    private static func outcome(_ row: Row) -> IngestOutcome? {
+        guard let status = IngestOutcome.Status(rawValue: row["status"]) else { return nil }
+        let error = (row["error_code"] as String?).map { code in
+            InboundError(InboundError.Kind(rawValue: code) ?? .unprocessable, row["error_message"] ?? "", field: row["error_field"])
+        }
+        return IngestOutcome(
+            inboundID: row["id"], status: status, kind: row["outcome_kind"], responseID: row["response_id"], graded: row["graded"],
+            correct: row["correct"], reached: row["reached"], error: error)
     }
 
     /// `apply` checks everything that can reject an event before its first write, so a rejection needs no savepoint.
@@ -85,43 +94,33 @@ extension AppDatabase {
         var description: String { "event rejected after it had written (\(error.message)); nothing of it was kept" }
     }
 
-    private static func apply(
-        _ event: InboundEvent, graded: Result<GradedResponse, InboundError>?, inboundID: Int64, request: InboundRequest, catalog: ContentCatalog,
-        _ db: Database
-    ) throws -> IngestOutcome {
+    private static func apply(_ event: CheckedEvent, inboundID: Int64, request: InboundRequest, _ db: Database) throws -> IngestOutcome {
+        for (person, field) in event.people {
+            try self.requirePerson(person, field: field, db)
+        }
         switch event {
-        case .surveyResponse(let response):
-            return try self.applyResponse(response, graded: graded, inboundID: inboundID, request: request, catalog: catalog, db)
-        case .messageAck(let ack):
-            let message = try self.requireMessage(ack.message, catalog: catalog)
-            try self.requirePerson(ack.person, field: "person", db)
+        case .response(let response, let graded, let messageVersion):
+            return try self.applyResponse(response, graded: graded, messageVersion: messageVersion, inboundID: inboundID, request: request, db)
+        case .ack(let ack, let message):
             try self.recordAck(message: message, person: ack.person, at: ack.at, db)
             return IngestOutcome(inboundID: inboundID, status: .accepted, kind: "message.ack", reached: 1)
-        case .messageRelay(let relay):
-            let message = try self.requireMessage(relay.message, catalog: catalog)
-            try self.requirePerson(relay.from, field: "from", db)
-            for (index, person) in relay.to.enumerated() {
-                try self.requirePerson(person, field: "to[\(index)]", db)
-            }
+        case .relay(let relay, let message):
             let reached = try self.recordRelay(relay, message: message, inboundID: inboundID, db)
             return IngestOutcome(inboundID: inboundID, status: .accepted, kind: "message.relay", reached: reached)
         }
     }
 
     private static func applyResponse(
-        _ response: SurveyResponseEvent, graded: Result<GradedResponse, InboundError>?, inboundID: Int64, request: InboundRequest,
-        catalog: ContentCatalog, _ db: Database
+        _ response: SurveyResponseEvent, graded: GradedResponse, messageVersion: Int?, inboundID: Int64, request: InboundRequest, _ db: Database
     ) throws -> IngestOutcome {
-        let checked = try (graded ?? GradedResponse.grade(response, catalog: catalog)).get()
-        let survey = checked.survey
-        let answers = checked.answers
-        try self.requirePerson(response.person, field: "person", db)
+        let survey = graded.survey
+        let answers = graded.answers
         var version: Int?
         if let messageID = survey.message {
             let latest = try db.cachedStatement(
                 sql: "SELECT message_version FROM delivery WHERE message_id = ? AND person_id = ? ORDER BY delivered_at DESC LIMIT 1"
             )
-            version = try latest.firstInteger([.text(messageID), .text(response.person)]).map(Int.init) ?? catalog.messages[messageID]?.version
+            version = try latest.firstInteger([.text(messageID), .text(response.person)]).map(Int.init) ?? messageVersion
         }
         let responseID = try self.insertResponse(
             source: request.source, externalID: request.externalID, surveyID: survey.id, personID: response.person,
@@ -130,7 +129,7 @@ extension AppDatabase {
         )
         if let responseID {
             try self.storeFreeTextPoints(
-                checked.freeTextPoints, responseID: responseID, messageID: survey.message, personID: response.person,
+                graded.freeTextPoints, responseID: responseID, messageID: survey.message, personID: response.person,
                 submittedAt: response.submittedAt, db)
         }
         let quiz = answers.compactMap(\.correct)
@@ -138,13 +137,6 @@ extension AppDatabase {
             inboundID: inboundID, status: .accepted, kind: "survey.response", responseID: responseID,
             graded: quiz.count, correct: quiz.filter { $0 }.count
         )
-    }
-
-    private static func requireMessage(_ id: String, catalog: ContentCatalog) throws -> Message {
-        guard let message = catalog.messages[id] else {
-            throw InboundError(.unprocessable, "unknown message '\(id)'", field: "message")
-        }
-        return message
     }
 
     private static func requirePerson(_ id: String, field: String, _ db: Database) throws {
@@ -175,21 +167,17 @@ extension AppDatabase {
     /// (vendor staff relaying directly give hop 0); a shorter route already known is kept.
     private static func recordRelay(_ relay: MessageRelayEvent, message: Message, inboundID: Int64, _ db: Database) throws -> Int {
         let time = relay.at.timeIntervalSince1970
-        let role = try String.fetchOne(db, sql: "SELECT role FROM person WHERE id = ?", arguments: [relay.from])
-        var senderHops = -1
-        if role != Role.channelManager.rawValue {
-            if let hops = try Int.fetchOne(
-                db, sql: "SELECT hops FROM delivery WHERE message_id = ? AND message_version = ? AND person_id = ?",
-                arguments: [message.id, message.version, relay.from]
-            ) {
-                senderHops = hops
-            } else {
-                senderHops = 0
-                try db.execute(
-                    sql: "INSERT INTO delivery (message_id, message_version, person_id, hops, delivered_at) VALUES (?, ?, ?, 0, ?)",
-                    arguments: [message.id, message.version, relay.from, time]
-                )
-            }
+        let role = try String.fetchOne(db, sql: "SELECT role FROM person WHERE id = ?", arguments: [relay.from]).flatMap(Role.init(rawValue:))
+        let delivered = try Int.fetchOne(
+            db, sql: "SELECT hops FROM delivery WHERE message_id = ? AND message_version = ? AND person_id = ?",
+            arguments: [message.id, message.version, relay.from]
+        )
+        let senderHops = RelayRoute.senderHops(role: role, deliveredHops: delivered)
+        if role != .channelManager, delivered == nil {
+            try db.execute(
+                sql: "INSERT INTO delivery (message_id, message_version, person_id, hops, delivered_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [message.id, message.version, relay.from, senderHops, time]
+            )
         }
         try db.execute(
             sql: "INSERT INTO relay (message_id, message_version, from_person, text, relayed_at, inbound_id) VALUES (?, ?, ?, ?, ?, ?)",
@@ -205,7 +193,8 @@ extension AppDatabase {
             """)
         for person in Set(relay.to).sorted() {
             try recipient.execute(arguments: [relayID, person])
-            try delivery.execute(arguments: [message.id, message.version, person, senderHops + 1, senderHops + 1 == 0 ? nil : relay.from, time])
+            let route = RelayRoute.recipient(senderHops: senderHops, from: relay.from)
+            try delivery.execute(arguments: [message.id, message.version, person, route.hops, route.via, time])
         }
         return Set(relay.to).count
     }

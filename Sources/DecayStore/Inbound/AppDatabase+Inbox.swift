@@ -39,19 +39,15 @@ public struct StoredResponse: Sendable, Codable, Equatable {
 
 extension AppDatabase {
     /// Ingests through the group-commit writer; returns once the request and its effects are committed.
-    public func ingest(_ request: InboundRequest, event: Result<InboundEvent, InboundError>, catalog: ContentCatalog) async throws -> IngestOutcome {
-        var graded: Result<GradedResponse, InboundError>?
-        if case .success(.surveyResponse(let response)) = event {
-            graded = GradedResponse.grade(response, catalog: catalog)
-        }
-        return try await self.batcher.submit { [graded] db in
-            try Self.ingest(request, event: event, graded: graded, catalog: catalog, db)
+    public func ingest(_ request: InboundRequest, checked: Result<CheckedEvent, InboundError>) async throws -> IngestOutcome {
+        try await self.batcher.submit { db in
+            try Self.ingest(request, checked: checked, db)
         }
     }
 
-    public func replay(inboundID: Int64, request: InboundRequest, event: Result<InboundEvent, InboundError>, catalog: ContentCatalog) async throws -> IngestOutcome {
+    public func replay(inboundID: Int64, request: InboundRequest, checked: Result<CheckedEvent, InboundError>) async throws -> IngestOutcome {
         try await self.writer.write { db in
-            try Self.replay(inboundID: inboundID, request: request, event: event, catalog: catalog, db)
+            try Self.replay(inboundID: inboundID, request: request, checked: checked, db)
         }
     }
 

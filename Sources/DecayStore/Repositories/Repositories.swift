@@ -78,5 +78,18 @@ public protocol ErasureRepository: Sendable {
     func pruneInboundBodies(receivedBefore cutoff: Date) async throws -> Int
 }
 
-extension AppDatabase: ContentRepository, DemoRepository, DirectoryRepository, ReportRepository, DigestRepository, DigestQueueRepository,
+/// Storing inbound requests with what they produced, and what ingest looks up on the way.
+public protocol IngestRepository: Sendable {
+    func ingest(_ request: InboundRequest, checked: Result<CheckedEvent, InboundError>) async throws -> IngestOutcome
+    func replay(inboundID: Int64, request: InboundRequest, checked: Result<CheckedEvent, InboundError>) async throws -> IngestOutcome
+    func inboundRequest(_ id: Int64) async throws -> InboundRequest?
+    func inboundOutcome(source: String, externalID: String) async throws -> IngestOutcome?
+    func inbox(rejectedOnly: Bool, limit: Int) async throws -> [InboxItem]
+    func person(_ id: String) async throws -> Person?
+    func person(chatHandle: String) async throws -> Person?
+    func people(partner: String?) async throws -> [Person]
+    func partners() async throws -> [Partner]
+}
+
+extension AppDatabase: IngestRepository, ContentRepository, DemoRepository, DirectoryRepository, ReportRepository, DigestRepository, DigestQueueRepository,
     BroadcastRepository, OutboxRepository, ErasureRepository {}

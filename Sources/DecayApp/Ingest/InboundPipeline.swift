@@ -1,18 +1,20 @@
 import DecayCore
+import DecayInbound
 import DecayStore
 import Foundation
 
-/// Every inbound source goes through here: verify the signature on the raw body, decode, then store the raw
-/// request and its effects in one transaction before the caller may answer 2xx.
+/// Ingest: every inbound source goes through here. Verify the signature on the raw body, decode, check the event
+/// against the content and grade it (plain code, on the request's own task), then store the raw request and its
+/// effects in one transaction before the caller may answer 2xx.
 public struct InboundPipeline: Sendable {
     /// Bodies above this are refused with 413 before they are read further.
     public static let maxBodyBytes = 256 * 1024
 
-    public let database: AppDatabase
+    public let database: any IngestRepository
     public let catalog: ContentCatalog
     public let secrets: InboundSecrets
 
-    public init(database: AppDatabase, catalog: ContentCatalog, secrets: InboundSecrets) {
+    public init(database: any IngestRepository, catalog: ContentCatalog, secrets: InboundSecrets) {
         self.database = database
         self.catalog = catalog
         self.secrets = secrets
@@ -38,7 +40,7 @@ public struct InboundPipeline: Sendable {
             source: "events", externalID: id ?? "", receivedAt: now,
             headers: [StandardWebhooks.timestampHeader: headers[StandardWebhooks.timestampHeader] ?? ""], body: body
         )
-        return try await self.database.ingest(request, event: .success(event), catalog: self.catalog)
+        return try await self.database.ingest(request, checked: CheckedEvent.check(event, catalog: self.catalog))
     }
 
     /// `POST /webhooks/slack` (request signing v0). Returns nil for interactions MessageDecay does not handle,
@@ -58,7 +60,7 @@ public struct InboundPipeline: Sendable {
         }
         guard case .actions(let interaction) = try SlackInteraction.parse(formBody: body) else { return nil }
         let request = InboundRequest(source: "slack", externalID: interaction.idempotencyKey, receivedAt: now, body: body)
-        return try await self.database.ingest(request, event: await self.slackEvent(interaction, receivedAt: now), catalog: self.catalog)
+        return try await self.database.ingest(request, checked: self.check(await self.slackEvent(interaction, receivedAt: now)))
     }
 
     /// `POST /webhooks/typeform` (`Typeform-Signature`); the form response token is the idempotency key.
@@ -76,7 +78,7 @@ public struct InboundPipeline: Sendable {
         if TypeformSubmission.isPartial(body) { return nil }
         let submission = try TypeformSubmission.parse(body)
         let request = InboundRequest(source: "typeform", externalID: submission.token, receivedAt: now, body: body)
-        return try await self.database.ingest(request, event: .success(submission.event), catalog: self.catalog)
+        return try await self.database.ingest(request, checked: CheckedEvent.check(submission.event, catalog: self.catalog))
     }
 
     /// A button click as an event: the person is named in the button, or found by the clicking user's chat handle.
@@ -124,7 +126,12 @@ public struct InboundPipeline: Sendable {
         } catch let error as InboundError {
             event = .failure(error)
         }
-        return try await self.database.replay(inboundID: id, request: request, event: event, catalog: self.catalog)
+        return try await self.database.replay(inboundID: id, request: request, checked: self.check(event))
+    }
+
+    /// A decoded event checked against the content and graded; a decoding failure stays that failure.
+    func check(_ event: Result<InboundEvent, InboundError>) -> Result<CheckedEvent, InboundError> {
+        event.flatMap { CheckedEvent.check($0, catalog: self.catalog) }
     }
 
     /// Turns a stored request back into its event, the same way as when it arrived.

@@ -1,4 +1,5 @@
 import DecayCore
+import DecayInbound
 import DecayStore
 import Foundation
 
@@ -38,7 +39,7 @@ extension InboundPipeline {
         }
         let request = InboundRequest(source: "page", externalID: token, receivedAt: now, body: body)
         let event = InboundEvent.surveyResponse(SurveyResponseEvent(survey: link.1.id, person: link.0.person, submittedAt: now, answers: answers))
-        let outcome = try await self.database.ingest(request, event: .success(event), catalog: self.catalog)
+        let outcome = try await self.database.ingest(request, checked: CheckedEvent.check(event, catalog: self.catalog))
         if let error = outcome.error {
             return PageResponse(status: 422, html: QuickSurveyPage.problem(title: "Your answers could not be recorded", detail: error.description))
         }
