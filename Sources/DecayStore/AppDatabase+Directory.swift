@@ -35,7 +35,7 @@ extension AppDatabase {
 
     public func partners() async throws -> [Partner] {
         try await self.reader.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM partner ORDER BY id").map(Self.partner)
+            try PartnerRecord.order(PartnerRecord.Columns.id).fetchAll(db).map(\.partner)
         }
     }
 
@@ -47,77 +47,42 @@ extension AppDatabase {
 
     public func person(_ id: String) async throws -> Person? {
         try await self.reader.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]).map(Self.person)
+            try PersonRecord.fetchOne(db, key: id)?.person
         }
     }
 
+    /// Upserts by id, counting what was new and what was there.
     static func upsert(_ partners: [Partner], _ db: Database) throws -> ImportSummary {
-        let now = Date().timeIntervalSince1970
+        let now = Date()
         var summary = ImportSummary(inserted: 0, updated: 0)
-        let exists = try db.cachedStatement(sql: "SELECT 1 FROM partner WHERE id = ?")
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO partner (id, name, category, tier, region, manager, chat_format, chat_url, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET name = excluded.name, category = excluded.category, tier = excluded.tier,
-                region = excluded.region, manager = excluded.manager, chat_format = excluded.chat_format,
-                chat_url = excluded.chat_url, updated_at = excluded.updated_at
-            """)
         for partner in partners {
-            if try Bool.fetchOne(exists, arguments: [partner.id]) == true { summary.updated += 1 } else { summary.inserted += 1 }
-            try statement.execute(arguments: [
-                partner.id, partner.name, partner.category, partner.tier, partner.region, partner.manager,
-                partner.chat?.format.rawValue, partner.chat?.url, now,
-            ])
+            if try PartnerRecord.exists(db, key: partner.id) { summary.updated += 1 } else { summary.inserted += 1 }
+            try PartnerRecord(partner, updatedAt: now).upsert(db)
         }
         return summary
     }
 
     static func upsert(_ people: [Person], _ db: Database) throws -> ImportSummary {
-        let now = Date().timeIntervalSince1970
+        let now = Date()
         var summary = ImportSummary(inserted: 0, updated: 0)
-        let exists = try db.cachedStatement(sql: "SELECT 1 FROM person WHERE id = ?")
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO person (id, name, email, partner_id, role, reports_to, timezone, chat_handle, chat_format, chat_url, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, partner_id = excluded.partner_id,
-                role = excluded.role, reports_to = excluded.reports_to, timezone = excluded.timezone,
-                chat_handle = excluded.chat_handle, chat_format = excluded.chat_format, chat_url = excluded.chat_url,
-                updated_at = excluded.updated_at
-            """)
         for person in people {
-            if try Bool.fetchOne(exists, arguments: [person.id]) == true { summary.updated += 1 } else { summary.inserted += 1 }
-            try statement.execute(arguments: [
-                person.id, person.name, person.email, person.partner, person.role.rawValue, person.reportsTo,
-                person.timezone, person.chatHandle, person.chat?.format.rawValue, person.chat?.url, now,
-            ])
+            if try PersonRecord.exists(db, key: person.id) { summary.updated += 1 } else { summary.inserted += 1 }
+            try PersonRecord(person, updatedAt: now).upsert(db)
         }
         return summary
     }
 
     static func fetchPeople(_ db: Database, partner: String? = nil) throws -> [Person] {
-        if let partner {
-            return try Row.fetchAll(db, sql: "SELECT * FROM person WHERE partner_id = ? ORDER BY id", arguments: [partner]).map(Self.person)
-        }
-        return try Row.fetchAll(db, sql: "SELECT * FROM person ORDER BY id").map(Self.person)
+        var request = PersonRecord.order(PersonRecord.Columns.id)
+        if let partner { request = request.filter(PersonRecord.Columns.partnerID == partner) }
+        return try request.fetchAll(db).map(\.person)
     }
 
-    static func partner(_ row: Row) -> Partner {
-        Partner(
-            id: row["id"], name: row["name"], category: row["category"], tier: row["tier"], region: row["region"],
-            manager: row["manager"], chat: Self.chat(format: row["chat_format"], url: row["chat_url"])
-        )
+    static func partner(_ row: Row) throws -> Partner {
+        try PartnerRecord(row: row).partner
     }
 
-    static func person(_ row: Row) -> Person {
-        Person(
-            id: row["id"], name: row["name"], email: row["email"], partner: row["partner_id"],
-            role: Role(rawValue: row["role"]) ?? .rep, reportsTo: row["reports_to"], timezone: row["timezone"],
-            chatHandle: row["chat_handle"], chat: Self.chat(format: row["chat_format"], url: row["chat_url"])
-        )
-    }
-
-    private static func chat(format: String?, url: String?) -> ChatDestination? {
-        guard let format = format.flatMap(ChatFormat.init(rawValue:)), let url else { return nil }
-        return ChatDestination(format: format, url: url)
+    static func person(_ row: Row) throws -> Person {
+        try PersonRecord(row: row).person
     }
 }

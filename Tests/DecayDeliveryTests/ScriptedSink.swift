@@ -13,6 +13,8 @@ actor ScriptedSink {
         var at: Date
         var headers: [String: String]
         var body: [UInt8]
+        /// Answered only after the client's timeout had passed (the scripted `/slow` stall), so the client never saw it.
+        var late = false
     }
 
     private(set) var hits: [Hit] = []
@@ -29,9 +31,10 @@ actor ScriptedSink {
     }
 
     /// Keys that were answered 2xx more than once: must always be empty.
+    /// Keys the client saw a 2xx for more than once; an answer written after the client gave up does not count.
     func deliveredTwice() -> [String] {
         var counts: [String: Int] = [:]
-        for hit in self.hits where (200..<300).contains(hit.status) { counts[hit.key, default: 0] += 1 }
+        for hit in self.hits where (200..<300).contains(hit.status) && !hit.late { counts[hit.key, default: 0] += 1 }
         return counts.filter { $0.value > 1 }.map(\.key)
     }
 
@@ -66,7 +69,8 @@ actor ScriptedSink {
             }
             var seen: [String: String] = [:]
             for field in request.headers { seen[field.name.canonicalName] = field.value }
-            await self.record(Hit(path: script, key: key, status: Int(status.code), at: Date(), headers: seen, body: Array(buffer: body)))
+            let late = script == "slow" && attempt == 1
+            await self.record(Hit(path: script, key: key, status: Int(status.code), at: Date(), headers: seen, body: Array(buffer: body), late: late))
             return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: status == .badRequest ? "invalid_payload" : "ok")))
         }
         return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))

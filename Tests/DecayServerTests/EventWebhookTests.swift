@@ -87,8 +87,8 @@ struct EventWebhookTests {
         let (app, database) = try await ServerTests.makeApp()
         try await Self.seedDirectory(database)
         let body = Self.response
-        let now = Int(Date().timeIntervalSince1970)
         try await app.test(.live) { client in
+            let now = Int(Date().timeIntervalSince1970)
             var tampered = Self.headers(id: "msg_2", body: body)
             tampered[HTTPField.Name("webhook-id")!] = "msg_3"
             let cases: [(String, HTTPFields)] = [

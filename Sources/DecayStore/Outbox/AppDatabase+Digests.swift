@@ -6,7 +6,7 @@ extension AppDatabase {
     /// Whether the digest for this manager and week was already queued.
     public func hasDigest(manager: String, week: ISOWeek) async throws -> Bool {
         try await self.reader.read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM digest WHERE manager_id = ? AND week = ?", arguments: [manager, week.description]) ?? false
+            try DigestRecord.exists(db, key: [DigestRecord.CodingKeys.managerID.rawValue: manager, DigestRecord.CodingKeys.week.rawValue: week.description])
         }
     }
 
@@ -14,13 +14,11 @@ extension AppDatabase {
     /// one transaction, and a second call (another run, another process) stores nothing. Returns the outbox id, or nil.
     public func recordDigest(manager: String, week: ISOWeek, post: OutboxItem, now: Date) async throws -> Int64? {
         try await self.writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO digest (manager_id, week, created_at) VALUES (?, ?, ?) ON CONFLICT(manager_id, week) DO NOTHING
-                """, arguments: [manager, week.description, now.timeIntervalSince1970])
-            guard db.changesCount == 1 else { return nil }
-            let id = try Self.enqueue(post, now: now, db)
-            try db.execute(sql: "UPDATE digest SET outbox_id = ? WHERE manager_id = ? AND week = ?", arguments: [id, manager, week.description])
-            return id
+            var record = DigestRecord(managerID: manager, week: week.description, outboxID: nil, createdAt: now.timeIntervalSince1970)
+            guard try record.insertAndFetch(db, onConflict: .ignore) != nil else { return nil }
+            record.outboxID = try Self.enqueue(post, now: now, db)
+            try record.update(db)
+            return record.outboxID
         }
     }
 

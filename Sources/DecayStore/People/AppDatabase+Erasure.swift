@@ -23,7 +23,7 @@ extension AppDatabase {
     /// chat handle). Deliveries they relayed to others keep their hop count but no longer name them. Nil: no such person.
     public func erasePerson(_ id: String) async throws -> ErasureCounts? {
         try await self.writer.write { db in
-            guard let person = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]).map(Self.person) else { return nil }
+            guard let person = try PersonRecord.fetchOne(db, key: id)?.person else { return nil }
             var counts = ErasureCounts()
             let responses = try Row.fetchAll(db, sql: "SELECT id, message_id, inbound_id FROM response WHERE person_id = ?", arguments: [id])
             var inbound = Set(responses.compactMap { $0["inbound_id"] as Int64? })

@@ -27,9 +27,9 @@ extension AppDatabase {
     /// Targets from the `scorecard_target` table; nil when it is empty. Unknown metric names are skipped.
     static func scoreTargets(_ db: Database) throws -> ScoreTargets? {
         var byCategory: [String: [Metric: Double]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT category, metric, target FROM scorecard_target") {
-            guard let metric = Metric(rawValue: row["metric"]) else { continue }
-            byCategory[row["category"], default: [:]][metric] = row["target"]
+        for row in try ScorecardTargetRecord.fetchAll(db) {
+            guard let metric = Metric(rawValue: row.metric) else { continue }
+            byCategory[row.category, default: [:]][metric] = row.target
         }
         return byCategory.isEmpty ? nil : ScoreTargets(byCategory)
     }
