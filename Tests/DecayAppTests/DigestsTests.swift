@@ -85,6 +85,36 @@ struct DigestsTests {
         #expect(reps[lead.id]! < reps[manager]!)
     }
 
+    /// A run narrows each digest's inputs to its scope and shares fits and reports between digests; every digest must
+    /// equal the one the builder makes from the whole channel's data, read afresh.
+    @Test func aSharedRunGivesTheSameDigestsAsTheWholeChannelRead() async throws {
+        let (database, catalog) = try await Self.seeded()
+        let run = DigestRun(store: database, catalog: catalog, resamples: 10)
+        let people = try await database.people()
+        let managers = ["cm-1", "cm-2"] + people.filter { $0.role == .partnerManager }.prefix(4).map(\.id)
+        for id in managers {
+            let shared = try await Self.digest(database, catalog, id, run: run)
+            let manager = try #require(people.first { $0.id == id })
+            let zone = TimeZone(identifier: manager.timezone) ?? .gmt
+            let period = Digest.Period(start: Self.week.start(in: zone), end: Self.week.end(in: zone), asOf: Self.week.end(in: zone), timeZone: zone.identifier)
+            let deliveries = Dictionary(grouping: try await database.deliveries(asOf: period.asOf), by: \.message)
+            var messages: [DigestMessageInput] = []
+            for message in catalog.sortedMessages {
+                let mine = (deliveries[message.id] ?? []).map(\.delivery)
+                guard let latest = mine.map(\.deliveredAt).max(), DigestOptions().isActive(latestDelivery: latest, asOf: period.asOf) else { continue }
+                let surveys = catalog.surveys(forMessage: message.id)
+                let input = try await database.messageReportInput(message: message, surveys: surveys, asOf: period.asOf, freeTexts: true)
+                let report = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: 10, seed: 1)).build(message: message, surveys: surveys, input: input)
+                messages.append(DigestMessageInput(message: message, surveys: surveys, report: report, input: input, deliveries: mine))
+            }
+            let whole = try DigestBuilder().build(DigestInput(
+                manager: manager, week: Self.week, period: period, people: people,
+                current: try await database.engagementSnapshot(asOf: period.asOf), previous: try await database.engagementSnapshot(asOf: period.start),
+                targets: nil, messages: messages))
+            #expect(shared == whole, "\(id)")
+        }
+    }
+
     /// Answers and deliveries after the cut-off are left out: in week 27 only the first broadcast (late June) was out.
     @Test func aPastWeekCountsOnlyWhatHadHappenedByItsEnd() async throws {
         let (database, catalog) = try await Self.seeded()

@@ -13,7 +13,8 @@ public actor DigestRun {
     private var storedTargets: ScoreTargets??
     private var snapshots: [Date: EngagementSnapshot] = [:]
     private var deliveries: [Date: [String: [DeliveryRecord]]] = [:]
-    private var inputs: [String: MessageReportInput] = [:]
+    private var inputs: [String: IndexedMessageInput] = [:]
+    private var peopleByPartner: [String: [Person]]?
     private var partnersReports: [String: PartnersReport] = [:]
 
     /// `resamples` bootstrap refits give each half-life its interval.
@@ -63,17 +64,39 @@ public actor DigestRun {
         return byPerson
     }
 
-    /// The channel-wide report input (with free texts) and the fitted report of a message at a cut-off.
-    func message(_ message: Message, surveys: [Survey], asOf: Date) async throws -> (input: MessageReportInput, report: MessageReport) {
+    /// The report input (with free texts) of a message at a cut-off narrowed to a digest's scope, and the message's
+    /// channel-wide fitted report.
+    func message(_ message: Message, surveys: [Survey], asOf: Date, scope: DigestScope) async throws -> (input: MessageReportInput, report: MessageReport) {
         let key = "\(message.id)\u{0}\(asOf.timeIntervalSince1970)"
-        let input: MessageReportInput
+        let indexed: IndexedMessageInput
         if let cached = self.inputs[key] {
-            input = cached
+            indexed = cached
         } else {
-            input = try await self.store.messageReportInput(message: message, surveys: surveys, asOf: asOf, freeTexts: true)
-            self.inputs[key] = input
+            let input = try await self.store.messageReportInput(message: message, surveys: surveys, asOf: asOf, freeTexts: true)
+            indexed = await OffPool.run { IndexedMessageInput(input) }
+            self.inputs[key] = indexed
         }
-        return (input, await self.reports.report(message, surveys: surveys, input: input, asOf: asOf))
+        let report = await self.reports.report(message, surveys: surveys, input: indexed.input, asOf: asOf)
+        return (indexed.slice(for: scope), report)
+    }
+
+    /// The people a manager's scope can hold: everyone at the partners a channel manager owns, or at a partner
+    /// manager's own partner, and the manager.
+    func colleagues(of manager: Person) async throws -> [Person] {
+        let byPartner: [String: [Person]]
+        if let cached = self.peopleByPartner {
+            byPartner = cached
+        } else {
+            byPartner = Dictionary(grouping: try await self.people().filter { $0.partner != nil }, by: { $0.partner ?? "" })
+            self.peopleByPartner = byPartner
+        }
+        let partners: [String] = switch manager.role {
+        case .channelManager: try await self.partners().filter { $0.manager == manager.id }.map(\.id)
+        case .partnerManager, .rep: manager.partner.map { [$0] } ?? []
+        }
+        var people = partners.flatMap { byPartner[$0] ?? [] }
+        if !people.contains(where: { $0.id == manager.id }) { people.append(manager) }
+        return people
     }
 
     private func loadDirectory() async throws -> (people: [Person], partners: [Partner]) {

@@ -74,7 +74,8 @@ public struct Digests: Sendable {
         let end = week.end(in: timeZone)
         let period = Digest.Period(start: start, end: end, asOf: min(end, now), timeZone: timeZone.identifier)
         let current = try await run.snapshot(asOf: period.asOf)
-        let scope = try DigestScope(manager: manager, partners: current.partners, people: people)
+        let colleagues = try await run.colleagues(of: manager)
+        let scope = try DigestScope(manager: manager, partners: current.partners, people: colleagues)
         let byPerson = try await run.deliveries(asOf: period.asOf)
         var mine: [String: [DigestMessageInput.Delivery]] = [:]
         for person in scope.reps {
@@ -85,7 +86,7 @@ public struct Digests: Sendable {
             let deliveries = mine[message.id] ?? []
             guard let latest = deliveries.map(\.deliveredAt).max(), self.options.isActive(latestDelivery: latest, asOf: period.asOf) else { continue }
             let surveys = self.catalog.surveys(forMessage: message.id)
-            let (input, report) = try await run.message(message, surveys: surveys, asOf: period.asOf)
+            let (input, report) = try await run.message(message, surveys: surveys, asOf: period.asOf, scope: scope)
             messages.append(DigestMessageInput(message: message, surveys: surveys, report: report, input: input, deliveries: deliveries))
         }
         let targets: ScoreTargets? = if let targets = self.targets { targets } else { try await run.targets() }
@@ -94,7 +95,7 @@ public struct Digests: Sendable {
             previous: try await run.partnersReport(asOf: period.start, targets: nil, weights: self.options.weights)
         )
         let input = DigestInput(
-            manager: manager, week: week, period: period, people: people, current: current,
+            manager: manager, week: week, period: period, people: colleagues, current: current,
             previous: try await run.snapshot(asOf: period.start), targets: targets, messages: messages, reports: reports)
         let builder = DigestBuilder(options: self.options)
         return try await OffPool.run { try builder.build(input) }
