@@ -15,20 +15,12 @@ struct BenchDigestsCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var content: ContentOptions
-
-    @Option(help: "Partners in the generated channel (when the database is empty).")
-    var partners: Int = 2000
-
-    @Option(help: "Extra copies of every generated response (when the database is empty).")
-    var copies: Int = 2
-
-    @Option(help: "Generator seed.")
-    var seed: UInt64 = 7
+    @OptionGroup var channel: BenchChannelOptions
 
     func run() async throws {
         let catalog = try self.content.load()
         let database = try await self.database.open()
-        try await BenchReportsCommand.generateIfEmpty(database, catalog: catalog, partners: self.partners, copies: self.copies, seed: self.seed)
+        try await self.channel.generateIfEmpty(database, catalog: catalog)
         try await FreeTextBackfill(store: database, catalog: catalog).run()
         try await database.writer.write { db in
             try db.execute(sql: "DELETE FROM digest; DELETE FROM outbox WHERE kind = 'digest'; DELETE FROM setting WHERE key = 'digest-scheduler-started'")

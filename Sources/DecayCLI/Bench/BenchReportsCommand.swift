@@ -13,15 +13,7 @@ struct BenchReportsCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var content: ContentOptions
-
-    @Option(help: "Partners in the generated channel.")
-    var partners: Int = 2000
-
-    @Option(help: "Extra copies of every generated response (about 430,000 answers each at 2,000 partners).")
-    var copies: Int = 2
-
-    @Option(help: "Generator seed.")
-    var seed: UInt64 = 7
+    @OptionGroup var channel: BenchChannelOptions
 
     @Option(help: "Timed runs of each report (the table shows the fastest and the slowest).")
     var runs: Int = 3
@@ -29,7 +21,7 @@ struct BenchReportsCommand: AsyncParsableCommand {
     func run() async throws {
         let catalog = try self.content.load()
         let database = try await self.database.open()
-        try await Self.generateIfEmpty(database, catalog: catalog, partners: self.partners, copies: self.copies, seed: self.seed)
+        try await self.channel.generateIfEmpty(database, catalog: catalog)
         let backfill = Date()
         let scored = try await FreeTextBackfill(store: database, catalog: catalog).run()
         if scored > 0 { print(String(format: "scored %d stored free texts once in %.1f s", scored, Date().timeIntervalSince(backfill))) }
@@ -60,18 +52,9 @@ struct BenchReportsCommand: AsyncParsableCommand {
         print(String(format: "%@: %.3f s fastest, %.3f s slowest of %d", name, seconds.min()!, seconds.max()!, seconds.count))
     }
 
-    /// The large seeded channel, unless the database already holds a directory; shared with `decay bench digests`.
-    static func generateIfEmpty(_ database: AppDatabase, catalog: ContentCatalog, partners: Int, copies: Int, seed: UInt64) async throws {
-        guard try await database.directoryCounts().partners == 0 else { return }
-        let started = Date()
-        _ = try await DemoSeeding(store: database, catalog: catalog).seed(seed, asOf: UTCDay.start(of: "2026-11-20")!, partners: partners)
-        try await Self.repeatResponses(database, copies: copies)
-        print(String(format: "generated in %.1f s", Date().timeIntervalSince(started)))
-    }
-
     /// Repeats every response and its answers an hour later per copy, with derived ids, in one transaction.
     /// `CROSS JOIN` keeps the copies as the outer loop, so each original is found through its unique index.
-    private static func repeatResponses(_ database: AppDatabase, copies: Int) async throws {
+    static func repeatResponses(_ database: AppDatabase, copies: Int) async throws {
         try await database.writer.write { db in
             for copy in 0..<copies {
                 let suffix = ":copy\(copy + 1)"
