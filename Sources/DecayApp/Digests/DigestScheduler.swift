@@ -61,26 +61,47 @@ public final class DigestScheduler: Service, Sendable {
         }
     }
 
-    /// Queues every digest due by `now` that has not been queued yet; safe to run any number of times.
-    /// Stops between managers once graceful shutdown begins: what was queued stays queued, the rest is picked up next start.
+    /// Queues every digest due by `now` that has not been queued yet; safe to run any number of times. Builds two
+    /// managers' digests at a time (one per core). Stops starting managers once graceful shutdown begins: what was
+    /// queued stays queued, the rest is picked up at the next start.
     public func runOnce(now: Date) async throws -> [QueuedDigest] {
         let since = try await self.store.digestSchedulerStart(now: now)
+        let targets = try await self.composer.targets()
         var queued: [QueuedDigest] = []
-        for target in try await self.composer.targets() {
-            if Task.isShuttingDownGracefully || Task.isCancelled { break }
-            for week in self.schedule.dueWeeks(in: target.timeZone, now: now, since: since) {
-                do {
-                    if let digest = try await self.queue(target, week: week, now: now) { queued.append(digest) }
-                } catch {
-                    self.logger.error("could not build a digest; it is tried again next pass", metadata: [
-                        "manager": "\(target.manager)", "week": "\(week)", "error": "\(error)",
-                    ])
+        try await withThrowingTaskGroup(of: [QueuedDigest].self) { group in
+            var next = targets.makeIterator()
+            var running = 0
+            while true {
+                while running < Self.parallelDigests, !(Task.isShuttingDownGracefully || Task.isCancelled), let target = next.next() {
+                    group.addTask { await self.queueDue(target, since: since, now: now) }
+                    running += 1
                 }
+                guard let done = try await group.next() else { break }
+                queued += done
+                running -= 1
             }
         }
         if !queued.isEmpty {
             self.logger.info("queued weekly digests", metadata: ["count": "\(queued.count)"])
             self.outbox?.wake()
+        }
+        return queued.sorted { ($0.manager, $0.week) < ($1.manager, $1.week) }
+    }
+
+    /// Digests built at once in a pass.
+    static let parallelDigests = 2
+
+    /// Every week due for one manager; a digest that fails to build is logged and tried again next pass.
+    private func queueDue(_ target: DigestTarget, since: Date, now: Date) async -> [QueuedDigest] {
+        var queued: [QueuedDigest] = []
+        for week in self.schedule.dueWeeks(in: target.timeZone, now: now, since: since) {
+            do {
+                if let digest = try await self.queue(target, week: week, now: now) { queued.append(digest) }
+            } catch {
+                self.logger.error("could not build a digest; it is tried again next pass", metadata: [
+                    "manager": "\(target.manager)", "week": "\(week)", "error": "\(error)",
+                ])
+            }
         }
         return queued
     }

@@ -104,8 +104,12 @@ extension DigestBuilder {
             }
         }
         var scorers = SubsetScorers(message: item.message)
+        var scored: [String: FidelityReport] = [:]
         for text in item.input.freeTexts where scope.reps.contains(text.person) {
-            for point in scorers.scorer(for: text.keyPoints).score(text.text).points {
+            let key = text.keyPoints.joined(separator: "\u{0}") + "\u{1}" + text.text
+            let report = scored[key] ?? scorers.scorer(for: text.keyPoints).score(text.text)
+            scored[key] = report
+            for point in report.points {
                 guard case .distorted(let reasons) = point.status else { continue }
                 for reason in Set(reasons.map(DistortionTally.text)) {
                     tally.add(keyPoint: point.keyPointID, text: reason, person: text.person, source: .freeText)

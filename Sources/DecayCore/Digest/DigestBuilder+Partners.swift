@@ -3,14 +3,14 @@ import Foundation
 extension DigestBuilder {
     /// The manager's partners from the channel-wide partners report now and at the start of the week, so ranks are
     /// within the category across the channel; top and quiet reps only count reps in scope.
-    func partnerLines(_ input: DigestInput, scope: DigestScope, names: [String: String]) -> [Digest.PartnerLine] {
+    func partnerLines(_ input: DigestInput, scope: DigestScope, repsNow: [EngagementPerson], names: [String: String]) -> [Digest.PartnerLine] {
         let now = input.reports?.current ?? PartnersReport(snapshot: input.current, targets: input.targets, weights: self.options.weights)
         let before = input.reports?.previous ?? PartnersReport(snapshot: input.previous, weights: self.options.weights)
-        let previous = Dictionary(before.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let wanted = Set(scope.partners)
+        let previous = Dictionary(before.partners.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var ranked: [String: Int] = [:]
         for line in now.partners where line.rankInCategory != nil { ranked[line.category, default: 0] += 1 }
-        let reps = Dictionary(grouping: Self.reps(of: input.current, in: scope), by: { $0.partner ?? "" })
-        let wanted = Set(scope.partners)
+        let reps = Dictionary(grouping: repsNow, by: { $0.partner ?? "" })
         let lines = now.partners.filter { wanted.contains($0.id) }.map { line in
             let mine = reps[line.id] ?? []
             return Digest.PartnerLine(

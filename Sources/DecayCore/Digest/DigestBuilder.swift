@@ -14,9 +14,10 @@ public struct DigestBuilder: Sendable {
         let scope = try DigestScope(manager: input.manager, partners: input.current.partners, people: input.people)
         let names = Dictionary(input.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let partnerNames = Dictionary(input.current.partners.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let messages = self.messageLines(input, scope: scope)
-        let partners = self.partnerLines(input, scope: scope, names: names)
         let repsNow = Self.reps(of: input.current, in: scope)
+        let repsBefore = Self.reps(of: input.previous, in: scope)
+        let messages = self.messageLines(input, scope: scope)
+        let partners = self.partnerLines(input, scope: scope, repsNow: repsNow, names: names)
         return Digest(
             manager: Digest.Manager(
                 id: input.manager.id, name: input.manager.name, role: input.manager.role,
@@ -25,7 +26,7 @@ public struct DigestBuilder: Sendable {
             ),
             week: input.week,
             period: input.period,
-            engagement: self.engagement(input, scope: scope, reach: messages.reach),
+            engagement: self.engagement(input, scope: scope, repsNow: repsNow, repsBefore: repsBefore, reach: messages.reach),
             messages: messages.lines,
             rechecks: messages.rechecks,
             partners: partners,
@@ -36,9 +37,11 @@ public struct DigestBuilder: Sendable {
     }
 
     /// The scope's reps as one group, now and at the start of the week, through `PartnerEngagement`.
-    private func engagement(_ input: DigestInput, scope: DigestScope, reach: Proportion) -> Digest.Engagement {
-        let now = self.group(Self.reps(of: input.current, in: scope).map(\.inputs), asOf: input.current.asOf)
-        let before = self.group(Self.reps(of: input.previous, in: scope).map(\.inputs), asOf: input.previous.asOf)
+    private func engagement(
+        _ input: DigestInput, scope: DigestScope, repsNow: [EngagementPerson], repsBefore: [EngagementPerson], reach: Proportion
+    ) -> Digest.Engagement {
+        let now = self.group(repsNow.map(\.inputs), asOf: input.current.asOf)
+        let before = self.group(repsBefore.map(\.inputs), asOf: input.previous.asOf)
         return Digest.Engagement(
             partners: scope.partners.count, reps: scope.reps.count, reach: ShareFigure(reach),
             ackRate: ShareFigure(now.ackRate), responseRate: ShareFigure(now.responseRate), activeShare: ShareFigure(now.activeShare),
