@@ -136,7 +136,7 @@ public final class OutboxWorker: Service, Sendable {
         mutating func run(until stopDeadline: () -> Date?, idleExit: Bool) async throws {
             let configuration = self.worker.configuration
             var renewed = Date()
-            while true {
+            while !Task.isCancelled {
                 try await self.worker.renewLease(&renewed)
                 try self.recordCompletions()
                 let deadline = stopDeadline()

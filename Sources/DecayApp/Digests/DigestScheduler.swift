@@ -51,7 +51,7 @@ public final class DigestScheduler: Service, Sendable {
     }
 
     public func run() async throws {
-        while !Task.isShuttingDownGracefully {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
                 _ = try await self.runOnce(now: Date())
             } catch {

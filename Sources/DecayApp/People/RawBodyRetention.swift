@@ -29,7 +29,7 @@ public struct RawBodyRetention: Service {
     }
 
     public func run() async throws {
-        while !Task.isShuttingDownGracefully {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
                 try await self.prune(now: Date())
             } catch {
