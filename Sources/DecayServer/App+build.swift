@@ -32,13 +32,14 @@ public func buildApplication(
     return app
 }
 
-/// All routes: `/health` is open, webhooks and survey pages check their own signatures, everything under `/api`
+/// All routes: `/health` and `/openapi.json` are open, webhooks and survey pages check their own signatures, everything under `/api`
 /// needs the admin token (unknown `/api` paths too, so they reveal nothing without it).
 func buildRouter(settings: ServerSettings, services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: JSONErrorMiddleware())
     router.add(middleware: AdminAuthMiddleware(token: settings.adminToken, pathPrefix: "/api"))
     HealthController(database: services.database, catalog: services.catalog).addRoutes(to: router)
+    OpenAPIController().addRoutes(to: router)
     WebhookController(pipeline: services.pipeline).addRoutes(to: router)
     SurveyPageController(pipeline: services.pipeline).addRoutes(to: router)
     let api = router.group("api")

@@ -15,6 +15,13 @@ struct ServerTests {
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func makeApp() async throws -> (some ApplicationProtocol, AppDatabase) {
+        let (settings, database, catalog) = try await self.makeServiceParts()
+        let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: Logger(label: "test"))
+        return (app, database)
+    }
+
+    /// What `buildApplication` and `buildRouter` take: test settings, a fresh database and the shipped content.
+    static func makeServiceParts() async throws -> (ServerSettings, AppDatabase, ContentCatalog) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("decay-server-\(UUID().uuidString)")
         let database = try await AppDatabase.open(path: directory.appendingPathComponent("decay.sqlite").path)
         let catalog = try ContentCatalog.load(
@@ -22,8 +29,7 @@ struct ServerTests {
             surveysDirectory: self.repoRoot.appendingPathComponent("surveys").path
         ).get()
         let settings = ServerSettings(host: "127.0.0.1", port: 0, adminToken: self.token, secrets: try self.secrets())
-        let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: Logger(label: "test"))
-        return (app, database)
+        return (settings, database, catalog)
     }
 
     static let webhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
