@@ -55,8 +55,9 @@ struct DigestSchedulerTests {
         #expect(Set(caughtUp.map(\.week.description)) == ["2026-W48", "2026-W49"], "weeks missed while down are caught up")
     }
 
-    /// A graceful shutdown in the middle of a week's run stops it between managers, well within 10 s; what was queued
-    /// stays queued and the next start queues the rest, each digest once.
+    /// A graceful shutdown in the middle of a week's run stops it between managers: only the digests already being
+    /// built finish (seconds at most; `decay bench digests` times one at ~20 ms in a release build), what was queued
+    /// stays queued, and the next start queues the rest, each digest once.
     @Test func shutdownMidRunStopsBetweenManagersAndTheNextStartFinishes() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("decay-digest-\(UUID().uuidString)/decay.sqlite").path
         let database = try await AppDatabase.open(path: path)
@@ -70,18 +71,21 @@ struct DigestSchedulerTests {
         let now = Self.utc("2026-11-23T23:00:00Z")
         let queued = { try await database.reader.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM digest") ?? 0 } }
         var stoppedAfter = 0.0
+        var atTrigger = 0
         try await testGracefulShutdown { trigger in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { _ = try await Self.scheduler(database, catalog: catalog).runOnce(now: now) }
                 while try await queued() == 0 { try await Task.sleep(for: .milliseconds(5)) }
+                atTrigger = try await queued()
                 let started = Date()
                 trigger.triggerGracefulShutdown()
                 try await group.waitForAll()
                 stoppedAfter = Date().timeIntervalSince(started)
             }
         }
-        #expect(stoppedAfter < 10, "stopped \(stoppedAfter) s after the shutdown began")
+        #expect(stoppedAfter < 30, "stopped \(stoppedAfter) s after the shutdown began")
         let partial = try await queued()
+        #expect(partial - atTrigger <= 2, "only the digests in flight when the shutdown began were finished")
         #expect(partial >= 1)
         #expect(partial < recipients.count, "the run stopped part way")
         let rest = try await Self.scheduler(database, catalog: catalog).runOnce(now: now)
