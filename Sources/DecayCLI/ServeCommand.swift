@@ -15,6 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             The admin API needs DECAY_ADMIN_TOKEN; without it the service refuses to start unless --demo is given,
             which generates a token, prints it, and seeds the demo channel into an empty database.
+            GET /metrics (Prometheus) accepts the admin token, or DECAY_METRICS_TOKEN when set.
             """
     )
 
@@ -68,10 +69,11 @@ struct ServeCommand: AsyncParsableCommand {
         let settings = ServerSettings(
             host: self.host ?? Environment.value("DECAY_HOST") ?? "127.0.0.1", port: try self.resolvedPort(), adminToken: token!, secrets: secrets,
             publicURL: Environment.value("DECAY_PUBLIC_URL"), destinationPolicy: delivery.destinationPolicy,
-            canSignWebhooks: delivery.webhookSigner != nil
+            canSignWebhooks: delivery.webhookSigner != nil, metricsToken: Environment.value("DECAY_METRICS_TOKEN")
         )
+        let metrics = ServerMetrics()
         let outbox = OutboxWorker(database: database, configuration: delivery, logger: logger)
-        let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger, outbox: outbox)
+        let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger, outbox: outbox, metrics: metrics)
         let scheduler = DigestScheduler(
             database: database, schedule: try DeliverySettings.digestSchedule(),
             composer: StoreDigestComposer(database: database, catalog: catalog, targets: try DeliverySettings.targets()),

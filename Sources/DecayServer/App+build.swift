@@ -9,13 +9,15 @@ import Logging
 public typealias AppRequestContext = BasicRequestContext
 
 /// Builds the HTTP application; the caller adds background services and runs it.
+/// `metrics` is what `GET /metrics` renders.
 ///
 ///     let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger)
 ///     try await app.runService()
 public func buildApplication(
-    settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger, outbox: OutboxWorker? = nil
+    settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger, outbox: OutboxWorker? = nil,
+    metrics: ServerMetrics = ServerMetrics()
 ) -> Application<RouterResponder<AppRequestContext>> {
-    let router = buildRouter(settings: settings, database: database, catalog: catalog, outbox: outbox)
+    let router = buildRouter(settings: settings, database: database, catalog: catalog, outbox: outbox, metrics: metrics)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "MessageDecay"),
@@ -24,14 +26,18 @@ public func buildApplication(
     )
 }
 
-/// All routes: `/health` is open, webhooks check their own signatures, everything under `/api` needs the admin token.
-/// `outbox` is woken when a broadcast queues posts.
+/// All routes: `/health` is open, webhooks check their own signatures, everything under `/api` needs the admin token,
+/// `/metrics` the admin or the metrics token. `outbox` is woken when a broadcast queues posts.
 public func buildRouter(
-    settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, outbox: OutboxWorker? = nil
+    settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, outbox: OutboxWorker? = nil,
+    metrics: ServerMetrics = ServerMetrics()
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestMetricsMiddleware(metrics: RequestMetrics(factory: metrics.factory)))
     router.add(middleware: JSONErrorMiddleware())
     HealthController(database: database, catalog: catalog).addRoutes(to: router)
+    MetricsController(metrics: metrics)
+        .addRoutes(to: router, tokens: [settings.adminToken, settings.metricsToken].compactMap { $0 })
     let pipeline = InboundPipeline(database: database, catalog: catalog, secrets: settings.secrets)
     WebhookController(pipeline: pipeline).addRoutes(to: router)
     SurveyPageController(pipeline: pipeline).addRoutes(to: router)

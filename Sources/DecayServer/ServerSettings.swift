@@ -7,6 +7,8 @@ public struct ServerSettings: Sendable {
     public var host: String
     public var port: Int
     public var adminToken: String
+    /// A second bearer token that opens only `GET /metrics` (`DECAY_METRICS_TOKEN`), for the scraper.
+    public var metricsToken: String?
     /// Verifiers for the inbound webhooks and the signer of quick-survey links.
     public var secrets: InboundSecrets
     /// Largest request body accepted, in bytes (imports of 10,000 people fit easily).
@@ -20,8 +22,10 @@ public struct ServerSettings: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, adminToken: String, secrets: InboundSecrets, publicURL: String? = nil,
-        maxImportBytes: Int = 32 << 20, destinationPolicy: DestinationPolicy = DestinationPolicy(), canSignWebhooks: Bool = false
+        maxImportBytes: Int = 32 << 20, destinationPolicy: DestinationPolicy = DestinationPolicy(), canSignWebhooks: Bool = false,
+        metricsToken: String? = nil
     ) {
+        self.metricsToken = metricsToken
         self.destinationPolicy = destinationPolicy
         self.canSignWebhooks = canSignWebhooks
         self.host = host

@@ -13,14 +13,14 @@ struct ServerTests {
     static let token = "test-admin-token-0123456789"
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func makeApp() async throws -> (some ApplicationProtocol, AppDatabase) {
+    static func makeApp(metricsToken: String? = nil) async throws -> (some ApplicationProtocol, AppDatabase) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("decay-server-\(UUID().uuidString)")
         let database = try await AppDatabase.open(path: directory.appendingPathComponent("decay.sqlite").path)
         let catalog = try ContentCatalog.load(
             messagesDirectory: self.repoRoot.appendingPathComponent("messages").path,
             surveysDirectory: self.repoRoot.appendingPathComponent("surveys").path
         ).get()
-        let settings = ServerSettings(host: "127.0.0.1", port: 0, adminToken: self.token, secrets: try self.secrets())
+        let settings = ServerSettings(host: "127.0.0.1", port: 0, adminToken: self.token, secrets: try self.secrets(), metricsToken: metricsToken)
         let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: Logger(label: "test"))
         return (app, database)
     }
