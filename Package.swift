@@ -41,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "DecayInbound",
-            dependencies: ["DecayCore", "DecayStore"]
+            dependencies: ["DecayCore", "DecayStore", .product(name: "Metrics", package: "swift-metrics")]
         ),
         .target(
             name: "DecayChat",

@@ -38,7 +38,7 @@ public func buildRouter(
     HealthController(database: database, catalog: catalog).addRoutes(to: router)
     MetricsController(metrics: metrics)
         .addRoutes(to: router, tokens: [settings.adminToken, settings.metricsToken].compactMap { $0 })
-    let pipeline = InboundPipeline(database: database, catalog: catalog, secrets: settings.secrets)
+    let pipeline = InboundPipeline(database: database, catalog: catalog, secrets: settings.secrets, metrics: InboundMetrics(factory: metrics.factory))
     WebhookController(pipeline: pipeline).addRoutes(to: router)
     SurveyPageController(pipeline: pipeline).addRoutes(to: router)
     let api = router.group("api").add(middleware: AdminAuthMiddleware(token: settings.adminToken))

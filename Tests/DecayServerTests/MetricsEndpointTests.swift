@@ -1,4 +1,5 @@
 import DecayCore
+import DecayStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -21,6 +22,10 @@ struct MetricsEndpointTests {
         #"decay_http_requests_total{route="\#(route)",method="\#(method)",status="\#(status)"}"#
     }
 
+    static func events(_ source: String, _ outcome: String) -> String {
+        #"decay_inbound_events_total{source="\#(source)",outcome="\#(outcome)"}"#
+    }
+
     @Test func metricsNeedTheAdminOrTheMetricsToken() async throws {
         let (app, _) = try await ServerTests.makeApp(metricsToken: Self.metricsToken)
         try await app.test(.router) { client in
@@ -36,7 +41,7 @@ struct MetricsEndpointTests {
             let admin = try await client.execute(uri: "/metrics", method: .get, headers: ServerTests.auth)
             #expect(admin.status == .ok)
             #expect(admin.headers[.contentType] == "text/plain; version=0.0.4; charset=utf-8")
-            #expect(String(buffer: admin.body).contains("# TYPE decay_http_requests_total counter"))
+            #expect(String(buffer: admin.body).contains("# TYPE decay_inbound_events_total counter"))
             let scraper = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(Self.metricsToken)"])
             #expect(scraper.status == .ok)
 
@@ -74,6 +79,55 @@ struct MetricsEndpointTests {
             #expect(samples[Self.requests("/api/people/{id}", "GET", 404)] == 1, "a handler's 404 keeps its route")
             #expect(samples[Self.requests("/api/partners", "GET", 401)] == 1)
             #expect(!samples.keys.contains { $0.contains("nobody") || $0.contains("nowhere") }, "never the raw path")
+        }
+    }
+
+    @Test func inboundEventsAreCountedBySourceAndOutcome() async throws {
+        let (app, database) = try await ServerTests.makeApp(metricsToken: Self.metricsToken)
+        try await EventWebhookTests.seedDirectory(database)
+        let body = EventWebhookTests.response
+        let unknownPerson = Array(#"{"type": "message.ack", "message": "vault-3-launch", "person": "rep-9999", "at": "2026-11-20T09:02:11Z"}"#.utf8)
+        try await app.test(.router) { client in
+            let signed = EventWebhookTests.headers(id: "msg_1", body: body)
+            #expect(try await client.execute(uri: "/webhooks/events", method: .post, headers: signed, body: ByteBuffer(bytes: body)).status == .ok)
+            #expect(try await client.execute(uri: "/webhooks/events", method: .post, headers: signed, body: ByteBuffer(bytes: body)).status == .ok)
+            let unsigned: HTTPFields = [.contentType: "application/json"]
+            #expect(try await client.execute(uri: "/webhooks/events", method: .post, headers: unsigned, body: ByteBuffer(bytes: body)).status == .unauthorized)
+            let rejected = try await client.execute(
+                uri: "/webhooks/events", method: .post, headers: EventWebhookTests.headers(id: "msg_2", body: unknownPerson), body: ByteBuffer(bytes: unknownPerson)
+            )
+            #expect(rejected.status == .unprocessableContent)
+
+            let samples = try await Self.scrape(client)
+            #expect(samples[Self.events("events", "accepted")] == 1)
+            #expect(samples[Self.events("events", "duplicate")] == 1)
+            #expect(samples[Self.events("events", "invalid")] == 1)
+            #expect(samples[Self.events("events", "rejected")] == 1)
+            #expect(samples[Self.events("slack", "accepted")] == 0)
+            #expect(samples[Self.requests("/webhooks/events", "POST", 200)] == 2)
+        }
+    }
+
+    @Test func surveyPageSubmissionsCountAsThePageSource() async throws {
+        let (app, database) = try await ServerTests.makeApp(metricsToken: Self.metricsToken)
+        try await EventWebhookTests.seedDirectory(database)
+        let survey = try #require(try ServerTests.pipeline(database).catalog.surveys["channel-health"])
+        let form = ByteBuffer(string: SurveyPageTests.formBody(for: survey))
+        let token = try SurveyPageTests.token()
+        let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        try await app.test(.router) { client in
+            #expect(try await client.execute(uri: "/s/\(token)", method: .get).status == .ok)
+            #expect(try await client.execute(uri: "/s/\(token)", method: .post, headers: headers, body: ByteBuffer(string: "q.q1=8")).status == .unprocessableContent)
+            #expect(try await client.execute(uri: "/s/\(token)", method: .post, headers: headers, body: form).status == .ok)
+            #expect(try await client.execute(uri: "/s/\(token)", method: .post, headers: headers, body: form).status == .ok)
+            #expect(try await client.execute(uri: "/s/not-a-token", method: .post, headers: headers, body: form).status == .notFound)
+
+            let samples = try await Self.scrape(client)
+            #expect(samples[Self.events("page", "accepted")] == 1)
+            #expect(samples[Self.events("page", "duplicate")] == 1)
+            #expect(samples[Self.events("page", "invalid")] == 2, "a form with errors and a link that is not valid")
+            #expect(samples[Self.requests("/s/{token}", "POST", 200)] == 2)
+            #expect(samples[Self.requests("/s/{token}", "GET", 200)] == 1)
         }
     }
 }

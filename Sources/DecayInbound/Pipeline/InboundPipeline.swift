@@ -11,11 +11,14 @@ public struct InboundPipeline: Sendable {
     public let database: AppDatabase
     public let catalog: ContentCatalog
     public let secrets: InboundSecrets
+    /// Counts what became of each event; the webhook front end and the survey page report to it.
+    public let metrics: InboundMetrics
 
-    public init(database: AppDatabase, catalog: ContentCatalog, secrets: InboundSecrets) {
+    public init(database: AppDatabase, catalog: ContentCatalog, secrets: InboundSecrets, metrics: InboundMetrics = InboundMetrics()) {
         self.database = database
         self.catalog = catalog
         self.secrets = secrets
+        self.metrics = metrics
     }
 
     /// `POST /webhooks/events` (Standard Webhooks). Header names are lower-cased.

@@ -8,7 +8,7 @@ import Prometheus
 ///     let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger, metrics: metrics)
 public struct ServerMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
-    /// What the emitters are made from.
+    /// What the emitters are made from, e.g. `InboundMetrics(factory: metrics.factory)`.
     public let factory: any MetricsFactory
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
