@@ -37,6 +37,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         .target(
@@ -99,7 +100,9 @@ let package = Package(
         .testTarget(name: "DecayInboundTests", dependencies: ["DecayInbound", "DecayCore", "DecayStore"]),
         .testTarget(
             name: "DecayStoreTests",
-            dependencies: ["DecayCore", "DecayStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "DecayCore", "DecayStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
         ),
         .testTarget(
             name: "DecayDeliveryTests",

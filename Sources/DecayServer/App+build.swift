@@ -9,7 +9,7 @@ import Logging
 public typealias AppRequestContext = BasicRequestContext
 
 /// Builds the HTTP application; the caller adds background services and runs it.
-/// `metrics` is what `GET /metrics` renders.
+/// `metrics` is what `GET /metrics` renders; the group commit records into it too.
 ///
 ///     let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger)
 ///     try await app.runService()
@@ -17,6 +17,7 @@ public func buildApplication(
     settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger, outbox: OutboxWorker? = nil,
     metrics: ServerMetrics = ServerMetrics()
 ) -> Application<RouterResponder<AppRequestContext>> {
+    database.batcher.metrics = IngestMetrics(factory: metrics.factory)
     let router = buildRouter(settings: settings, database: database, catalog: catalog, outbox: outbox, metrics: metrics)
     return Application(
         router: router,

@@ -82,7 +82,7 @@ struct MetricsEndpointTests {
         }
     }
 
-    @Test func inboundEventsAreCountedBySourceAndOutcome() async throws {
+    @Test func inboundEventsAreCountedBySourceAndOutcomeWithTheirCommits() async throws {
         let (app, database) = try await ServerTests.makeApp(metricsToken: Self.metricsToken)
         try await EventWebhookTests.seedDirectory(database)
         let body = EventWebhookTests.response
@@ -105,6 +105,10 @@ struct MetricsEndpointTests {
             #expect(samples[Self.events("events", "rejected")] == 1)
             #expect(samples[Self.events("slack", "accepted")] == 0)
             #expect(samples[Self.requests("/webhooks/events", "POST", 200)] == 2)
+            #expect(samples["decay_ingest_batch_size_sum"] == 3, "the accepted, the duplicate and the rejected request each went through one commit")
+            let commits = try #require(samples["decay_ingest_batch_size_count"])
+            #expect((1...3).contains(commits))
+            #expect(samples["decay_ingest_commit_seconds_count"] == commits)
         }
     }
 

@@ -1,8 +1,9 @@
+import DecayStore
 import Metrics
 import Prometheus
 
-/// The service's metrics: one Prometheus registry and the swift-metrics factory that records into it.
-/// `GET /metrics` renders the registry.
+/// The service's metrics: one Prometheus registry and the swift-metrics factory that records into it, with
+/// histogram buckets sized for what MessageDecay measures. `GET /metrics` renders the registry.
 ///
 ///     let metrics = ServerMetrics()
 ///     let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger, metrics: metrics)
@@ -12,8 +13,14 @@ public struct ServerMetrics: Sendable {
     public let factory: any MetricsFactory
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.valueHistogramBuckets[IngestMetrics.batchSize] = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512]
+        factory.durationHistogramBuckets[IngestMetrics.commitSeconds] = [
+            .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+            .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1),
+        ]
         self.registry = registry
-        self.factory = PrometheusMetricsFactory(registry: registry)
+        self.factory = factory
     }
 
     /// Everything recorded so far, in the Prometheus text format (version 0.0.4).
