@@ -72,7 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
             canSignWebhooks: delivery.webhookSigner != nil, metricsToken: Environment.value("DECAY_METRICS_TOKEN")
         )
         let metrics = ServerMetrics()
-        let outbox = OutboxWorker(database: database, configuration: delivery, logger: logger)
+        let outbox = OutboxWorker(database: database, configuration: delivery, logger: logger, metrics: DeliveryMetrics(factory: metrics.factory))
         let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger, outbox: outbox, metrics: metrics)
         let scheduler = DigestScheduler(
             database: database, schedule: try DeliverySettings.digestSchedule(),

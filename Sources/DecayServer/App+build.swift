@@ -37,7 +37,7 @@ public func buildRouter(
     router.add(middleware: RequestMetricsMiddleware(metrics: RequestMetrics(factory: metrics.factory)))
     router.add(middleware: JSONErrorMiddleware())
     HealthController(database: database, catalog: catalog).addRoutes(to: router)
-    MetricsController(metrics: metrics)
+    MetricsController(metrics: metrics, database: database)
         .addRoutes(to: router, tokens: [settings.adminToken, settings.metricsToken].compactMap { $0 })
     let pipeline = InboundPipeline(database: database, catalog: catalog, secrets: settings.secrets, metrics: InboundMetrics(factory: metrics.factory))
     WebhookController(pipeline: pipeline).addRoutes(to: router)

@@ -1,6 +1,7 @@
 import DecayCore
 import DecayStore
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -132,6 +133,25 @@ struct MetricsEndpointTests {
             #expect(samples[Self.events("page", "invalid")] == 2, "a form with errors and a link that is not valid")
             #expect(samples[Self.requests("/s/{token}", "POST", 200)] == 2)
             #expect(samples[Self.requests("/s/{token}", "GET", 200)] == 1)
+        }
+    }
+
+    @Test func outboxGaugesAreReadAtEachScrape() async throws {
+        let (app, database) = try await ServerTests.makeApp(metricsToken: Self.metricsToken)
+        try await app.test(.router) { client in
+            let empty = try await Self.scrape(client)
+            #expect(empty[#"decay_outbox_posts{status="pending"}"#] == 0)
+            #expect(empty["decay_outbox_oldest_pending_age_seconds"] == 0)
+
+            let item = OutboxItem(
+                idempotencyKey: "scrape-test", kind: "test", format: "slack", destination: "https://chat.example.com/hook",
+                url: "https://chat.example.com/hook", body: Data("{}".utf8)
+            )
+            _ = try await database.writer.write { try AppDatabase.enqueue(item, now: Date().addingTimeInterval(-30), $0) }
+            let queued = try await Self.scrape(client)
+            #expect(queued[#"decay_outbox_posts{status="pending"}"#] == 1)
+            #expect(queued[#"decay_outbox_posts{status="dead"}"#] == 0)
+            #expect((30..<60).contains(try #require(queued["decay_outbox_oldest_pending_age_seconds"])))
         }
     }
 }
