@@ -108,6 +108,7 @@ let package = Package(
         .testTarget(
             name: "DecayDeliveryTests",
             dependencies: [
+                "DecayChat",
                 "DecayDelivery",
                 "DecayStore",
                 "DecayCore",

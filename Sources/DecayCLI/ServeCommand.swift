@@ -76,8 +76,10 @@ struct ServeCommand: AsyncParsableCommand {
         let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger, outbox: outbox, metrics: metrics)
         let scheduler = DigestScheduler(
             database: database, schedule: try DeliverySettings.digestSchedule(),
-            composer: StoreDigestComposer(database: database, catalog: catalog, targets: try DeliverySettings.targets()),
-            policy: delivery.destinationPolicy, outbox: outbox, logger: logger
+            composer: StoreDigestComposer(
+                database: database, catalog: catalog, targets: try DeliverySettings.targets(), reportMetrics: ReportMetrics(factory: metrics.factory)
+            ),
+            policy: delivery.destinationPolicy, outbox: outbox, logger: logger, metrics: DigestMetrics(factory: metrics.factory)
         )
         let group = ServiceGroup(configuration: .init(
             services: [app, outbox, scheduler], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger

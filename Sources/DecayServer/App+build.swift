@@ -48,7 +48,7 @@ public func buildRouter(
     ResponsesController(database: database).addRoutes(to: api)
     EngagementReportsController(database: database).addRoutes(to: api)
     LinksController(pipeline: pipeline, publicURL: settings.publicURL).addRoutes(to: api)
-    MessageReportController(database: database, catalog: catalog).addRoutes(to: api)
+    MessageReportController(database: database, catalog: catalog, metrics: ReportMetrics(factory: metrics.factory)).addRoutes(to: api)
     DigestController(database: database, catalog: catalog).addRoutes(to: api)
     let publicURL = settings.publicURL
     let broadcaster = Broadcaster(

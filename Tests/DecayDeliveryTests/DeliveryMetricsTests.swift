@@ -1,3 +1,4 @@
+import DecayChat
 import DecayCore
 import DecayDelivery
 import DecayStore
@@ -8,7 +9,7 @@ import Logging
 import Prometheus
 import Testing
 
-/// Delivery attempts and outbox gauges, recorded into a real Prometheus registry.
+/// Delivery attempts, outbox gauges and digest runs, recorded into a real Prometheus registry.
 @Suite("delivery metrics")
 struct DeliveryMetricsTests {
     /// One series' value in the registry's text, e.g. `decay_outbox_posts{status="dead"}`.
@@ -81,5 +82,48 @@ struct DeliveryMetricsTests {
         #expect(Self.value(#"decay_outbox_posts{status="delivered"}"#, in: registry) == 3)
         #expect(Self.value("decay_outbox_oldest_pending_age_seconds", in: registry) == 0)
     }
+
+    @Test func digestRunsQueuedDigestsAndReportFitsAreCounted() async throws {
+        let (database, catalog, _) = try await DigestSchedulerTests.demoChannel()
+        let registry = PrometheusCollectorRegistry()
+        let factory = PrometheusMetricsFactory(registry: registry)
+        let scheduler = DigestScheduler(
+            database: database, schedule: .standard,
+            composer: StoreDigestComposer(database: database, catalog: catalog, targets: nil, resamples: 0, reportMetrics: ReportMetrics(factory: factory)),
+            policy: DestinationPolicy(), outbox: nil, logger: Logger(label: "test"), metrics: DigestMetrics(factory: factory)
+        )
+        _ = try await scheduler.runOnce(now: DigestSchedulerTests.utc("2026-11-18T12:00:00Z"))
+        let queued = try await scheduler.runOnce(now: DigestSchedulerTests.utc("2026-11-23T23:00:00Z"))
+        #expect(!queued.isEmpty)
+        #expect(Self.value("decay_digest_runs_total", in: registry) == 2)
+        #expect(Self.value("decay_digests_queued_total", in: registry) == Double(queued.count))
+        #expect(Self.value("decay_digest_failures_total", in: registry) == 0)
+        let fits = registry.emitToString().split(separator: "\n").filter { $0.hasPrefix(#"decay_report_fit_seconds_count{message=""#) }
+        #expect(!fits.isEmpty, "the digests' message reports are timed")
+    }
+
+    @Test func aDigestThatCannotBeBuiltCountsAsAFailure() async throws {
+        let database = try await OutboxWorkerTests.database().0
+        let registry = PrometheusCollectorRegistry()
+        let scheduler = DigestScheduler(
+            database: database, schedule: .standard, composer: FailingComposer(), policy: DestinationPolicy(), outbox: nil,
+            logger: Logger(label: "test"), metrics: DigestMetrics(factory: PrometheusMetricsFactory(registry: registry))
+        )
+        _ = try await scheduler.runOnce(now: DigestSchedulerTests.utc("2026-11-18T12:00:00Z"))
+        #expect(try await scheduler.runOnce(now: DigestSchedulerTests.utc("2026-11-23T23:00:00Z")).isEmpty)
+        #expect(Self.value("decay_digest_runs_total", in: registry) == 2)
+        #expect(Self.value("decay_digest_failures_total", in: registry) == 1)
+        #expect(Self.value("decay_digests_queued_total", in: registry) == 0)
+    }
 }
 
+/// One manager whose digest never builds.
+private struct FailingComposer: DigestComposer {
+    func targets() async throws -> [DigestTarget] {
+        [DigestTarget(manager: "cm-x", timeZone: .gmt, chat: ChatDestination(format: .slack, url: "https://chat.example.com/hook"))]
+    }
+
+    func payload(for target: DigestTarget, week: ISOWeek, transactionID: String, now: Date) async throws -> ChatPayload {
+        throw DigestError.unknownManager(target.manager)
+    }
+}

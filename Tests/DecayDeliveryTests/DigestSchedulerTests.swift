@@ -22,7 +22,8 @@ struct DigestSchedulerTests {
         )
     }
 
-    @Test func queuesEachManagersDigestOncePerWeekAcrossRunsAndRestarts() async throws {
+    /// A demo channel of three partners in a new database file; the path is for reopening it.
+    static func demoChannel() async throws -> (AppDatabase, ContentCatalog, path: String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("decay-digest-\(UUID().uuidString)/decay.sqlite").path
         let database = try await AppDatabase.open(path: path)
         let catalog = try ContentCatalog.load(
@@ -31,6 +32,11 @@ struct DigestSchedulerTests {
         ).get()
         try await database.syncContent(catalog)
         try await database.saveDemo(DemoGenerator(seed: 3, asOf: Self.utc("2026-11-20T00:00:00Z"), partnerCount: 3).generate(catalog: catalog))
+        return (database, catalog, path)
+    }
+
+    @Test func queuesEachManagersDigestOncePerWeekAcrossRunsAndRestarts() async throws {
+        let (database, catalog, path) = try await Self.demoChannel()
 
         let first = Self.scheduler(database, catalog: catalog)
         #expect(try await first.runOnce(now: Self.utc("2026-11-18T12:00:00Z")).isEmpty, "the first run only marks where catch-up starts")

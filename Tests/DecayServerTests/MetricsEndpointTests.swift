@@ -136,6 +136,16 @@ struct MetricsEndpointTests {
         }
     }
 
+    @Test func messageReportFitsAreTimedPerMessage() async throws {
+        let (app, _) = try await ServerTests.makeApp(metricsToken: Self.metricsToken)
+        try await app.test(.router) { client in
+            let report = try await client.execute(uri: "/api/reports/message/vault-3-launch?resamples=0", method: .get, headers: ServerTests.auth)
+            #expect(report.status == .ok)
+            let samples = try await Self.scrape(client)
+            #expect(samples[#"decay_report_fit_seconds_count{message="vault-3-launch"}"#] == 1)
+        }
+    }
+
     @Test func outboxGaugesAreReadAtEachScrape() async throws {
         let (app, database) = try await ServerTests.makeApp(metricsToken: Self.metricsToken)
         try await app.test(.router) { client in

@@ -41,10 +41,11 @@ public final class DigestScheduler: Service, Sendable {
     private let outbox: OutboxWorker?
     private let logger: Logger
     private let tick: Duration
+    private let metrics: DigestMetrics
 
     public init(
         database: AppDatabase, schedule: DigestSchedule, composer: any DigestComposer, policy: DestinationPolicy,
-        outbox: OutboxWorker?, logger: Logger, tick: Duration = .seconds(60)
+        outbox: OutboxWorker?, logger: Logger, tick: Duration = .seconds(60), metrics: DigestMetrics = DigestMetrics()
     ) {
         self.database = database
         self.schedule = schedule
@@ -53,6 +54,7 @@ public final class DigestScheduler: Service, Sendable {
         self.outbox = outbox
         self.logger = logger
         self.tick = tick
+        self.metrics = metrics
     }
 
     public func run() async throws {
@@ -60,6 +62,7 @@ public final class DigestScheduler: Service, Sendable {
             do {
                 _ = try await self.runOnce(now: Date())
             } catch {
+                self.metrics.failures.increment()
                 self.logger.error("digest scheduling failed; trying again next minute", metadata: ["error": "\(error)"])
             }
             try? await gracefulShutdownOrCancel(sleeping: self.tick)
@@ -68,6 +71,7 @@ public final class DigestScheduler: Service, Sendable {
 
     /// Queues every digest due by `now` that has not been queued yet; safe to run any number of times.
     public func runOnce(now: Date) async throws -> [QueuedDigest] {
+        self.metrics.runs.increment()
         let since = try await self.database.digestSchedulerStart(now: now)
         var queued: [QueuedDigest] = []
         for target in try await self.composer.targets() {
@@ -75,6 +79,7 @@ public final class DigestScheduler: Service, Sendable {
                 do {
                     if let digest = try await self.queue(target, week: week, now: now) { queued.append(digest) }
                 } catch {
+                    self.metrics.failures.increment()
                     self.logger.error("could not build a digest; it is tried again next pass", metadata: [
                         "manager": "\(target.manager)", "week": "\(week)", "error": "\(error)",
                     ])
@@ -82,6 +87,7 @@ public final class DigestScheduler: Service, Sendable {
             }
         }
         if !queued.isEmpty {
+            self.metrics.queued.increment(by: queued.count)
             self.logger.info("queued weekly digests", metadata: ["count": "\(queued.count)"])
             self.outbox?.wake()
         }

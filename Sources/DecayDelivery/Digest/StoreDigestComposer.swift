@@ -11,20 +11,24 @@ public final class StoreDigestComposer: DigestComposer, @unchecked Sendable {
     private let catalog: ContentCatalog
     private let targets: ScoreTargets?
     private let resamples: Int
+    private let reportMetrics: ReportMetrics
     private let lock = NSLock()
     private var reports: MessageReportCache
 
-    /// `resamples`: bootstrap resamples behind each message's intervals.
-    public init(database: AppDatabase, catalog: ContentCatalog, targets: ScoreTargets?, resamples: Int = 200) {
+    /// `resamples`: bootstrap resamples behind each message's intervals; `reportMetrics` times each fit.
+    public init(
+        database: AppDatabase, catalog: ContentCatalog, targets: ScoreTargets?, resamples: Int = 200, reportMetrics: ReportMetrics = ReportMetrics()
+    ) {
         self.database = database
         self.catalog = catalog
         self.targets = targets
         self.resamples = resamples
-        self.reports = MessageReportCache(resamples: resamples)
+        self.reportMetrics = reportMetrics
+        self.reports = MessageReportCache(resamples: resamples, metrics: reportMetrics)
     }
 
     public func targets() async throws -> [DigestTarget] {
-        self.lock.withLock { self.reports = MessageReportCache(resamples: self.resamples) }
+        self.lock.withLock { self.reports = MessageReportCache(resamples: self.resamples, metrics: self.reportMetrics) }
         return try await self.database.digestManagers().map { DigestTarget(manager: $0.id, timeZone: $0.timeZone, chat: $0.chat) }
     }
 

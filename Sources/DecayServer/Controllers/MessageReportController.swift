@@ -6,6 +6,7 @@ import Hummingbird
 struct MessageReportController {
     let database: AppDatabase
     let catalog: ContentCatalog
+    let metrics: ReportMetrics
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("reports/message/:id", use: self.report)
@@ -24,6 +25,7 @@ struct MessageReportController {
         let surveys = self.catalog.surveys(forMessage: id)
         let input = try await self.database.messageReportInput(message: message, surveys: surveys)
         let builder = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: resamples, seed: 1))
-        return JSONBody(value: await OffPool.run { builder.build(message: message, surveys: surveys, input: input) })
+        let metrics = self.metrics
+        return JSONBody(value: await OffPool.run { metrics.timeFit(message: id) { builder.build(message: message, surveys: surveys, input: input) } })
     }
 }

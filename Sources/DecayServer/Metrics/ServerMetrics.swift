@@ -19,6 +19,10 @@ public struct ServerMetrics: Sendable {
             .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
             .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1),
         ]
+        factory.durationHistogramBuckets[ReportMetrics.fitSeconds] = [
+            .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5),
+            .seconds(10), .seconds(30), .seconds(60), .seconds(120),
+        ]
         self.registry = registry
         self.factory = factory
     }
