@@ -13,6 +13,7 @@ public final class OutboxWorker: Service, Sendable {
     private let client: CurlClient
     private let configuration: OutboxWorkerConfiguration
     private let logger: Logger
+    private let metrics: DeliveryMetrics
     private let wakeup = Wakeup()
     private let completions = CompletionBuffer()
     private let commits = CommitSlot()
@@ -21,11 +22,15 @@ public final class OutboxWorker: Service, Sendable {
     /// How long a lease lasts without renewal: a crashed worker blocks others for at most this long.
     static let leaseDuration: TimeInterval = 30
 
-    public init(database: AppDatabase, client: CurlClient = CurlClient(), configuration: OutboxWorkerConfiguration, logger: Logger) {
+    public init(
+        database: AppDatabase, client: CurlClient = CurlClient(), configuration: OutboxWorkerConfiguration, logger: Logger,
+        metrics: DeliveryMetrics = DeliveryMetrics()
+    ) {
         self.database = database
         self.client = client
         self.configuration = configuration
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// Tells the worker that new posts were written, so it need not wait for its next poll.
@@ -99,7 +104,10 @@ public final class OutboxWorker: Service, Sendable {
         )
         let completions = self.completions
         let wakeup = self.wakeup
+        let metrics = self.metrics
+        let started = ContinuousClock.now
         self.client.start(post) { outcome in
+            metrics.sent(format: entry.format, in: started.duration(to: .now))
             completions.append(entry, outcome)
             wakeup.signal()
         }
@@ -240,7 +248,9 @@ public final class OutboxWorker: Service, Sendable {
             }
             let now = Date()
             for (entry, outcome) in self.worker.completions.take() {
-                self.uncommitted.append(self.result(for: entry, outcome: outcome, now: now))
+                let result = self.result(for: entry, outcome: outcome, now: now)
+                self.worker.metrics.attempted(format: entry.format, result: result)
+                self.uncommitted.append(result)
             }
             guard !self.committing, !self.uncommitted.isEmpty else { return }
             let batch = self.uncommitted

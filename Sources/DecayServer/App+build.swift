@@ -13,11 +13,11 @@ import Logging
 ///     let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger)
 ///     try await app.runService()
 public func buildApplication(
-    settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger
+    settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger, metrics: ServerMetrics = ServerMetrics()
 ) -> some ApplicationProtocol {
-    let services = AppServices(settings: settings, database: database, catalog: catalog, logger: logger)
+    let services = AppServices(settings: settings, database: database, catalog: catalog, logger: logger, metrics: metrics)
     var app = Application(
-        router: buildRouter(settings: settings, services: services),
+        router: buildRouter(settings: settings, services: services, metrics: metrics),
         server: .http1(configuration: .init(idleTimeout: .seconds(settings.idleTimeoutSeconds))),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "MessageDecay"),
         logger: logger
@@ -32,13 +32,18 @@ public func buildApplication(
     return app
 }
 
-/// All routes: `/health` and `/openapi.json` are open, webhooks and survey pages check their own signatures, everything under `/api`
-/// needs the admin token (unknown `/api` paths too, so they reveal nothing without it).
-func buildRouter(settings: ServerSettings, services: AppServices) -> Router<AppRequestContext> {
+/// All routes: `/health` and `/openapi.json` are open, webhooks and survey pages check their own signatures, everything
+/// under `/api` needs the admin token (unknown `/api` paths too, so they reveal nothing without it), `/metrics` the
+/// admin or the metrics token.
+func buildRouter(settings: ServerSettings, services: AppServices, metrics: ServerMetrics) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestMetricsMiddleware(metrics: RequestMetrics(factory: metrics.factory)))
     router.add(middleware: JSONErrorMiddleware())
-    router.add(middleware: AdminAuthMiddleware(token: settings.adminToken, pathPrefix: "/api"))
+    router.add(middleware: AdminAuthMiddleware(tokens: [settings.adminToken], pathPrefix: "/api"))
+    router.add(middleware: AdminAuthMiddleware(
+        tokens: [settings.adminToken, settings.metricsToken].compactMap { $0 }, name: "admin or metrics token", pathPrefix: "/metrics"))
     HealthController(database: services.database, catalog: services.catalog).addRoutes(to: router)
+    MetricsController(metrics: metrics, database: services.database).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     WebhookController(pipeline: services.pipeline).addRoutes(to: router)
     SurveyPageController(pipeline: services.pipeline).addRoutes(to: router)

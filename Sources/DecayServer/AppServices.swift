@@ -24,25 +24,30 @@ struct AppServices: Sendable {
     let digestScheduler: DigestScheduler
     let retention: RawBodyRetention
 
-    init(settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger) {
+    /// Every emitter records into `metrics`, which `GET /metrics` renders.
+    init(settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger, metrics: ServerMetrics) {
         self.database = database
         self.catalog = catalog
-        self.pipeline = InboundPipeline(database: database, catalog: catalog, secrets: settings.secrets)
+        database.batcher.metrics = IngestMetrics(factory: metrics.factory)
+        let reportMetrics = ReportMetrics(factory: metrics.factory)
+        self.pipeline = InboundPipeline(
+            database: database, catalog: catalog, secrets: settings.secrets, metrics: InboundMetrics(factory: metrics.factory))
         self.links = SurveyLinks(store: database, catalog: catalog, pipeline: self.pipeline, baseURL: settings.publicURL)
         self.imports = DirectoryImports(store: database)
         self.erasure = PersonErasure(store: database)
-        self.messageReports = MessageReports(store: database, catalog: catalog)
+        self.messageReports = MessageReports(store: database, catalog: catalog, metrics: reportMetrics)
         self.engagementReports = EngagementReports(store: database)
-        self.digests = Digests(store: database, catalog: catalog, targets: settings.targets)
+        self.digests = Digests(store: database, catalog: catalog, targets: settings.targets, metrics: reportMetrics)
         self.broadcasts = Broadcasts(
             store: database, catalog: catalog, policy: settings.destinationPolicy, canSignWebhooks: settings.canSignWebhooks, links: self.links)
         self.outboxListing = OutboxListing(store: database)
         self.contentSync = ContentSync(store: database, catalog: catalog)
         self.demo = DemoSeeding(store: database, catalog: catalog)
-        self.outbox = OutboxWorker(database: database, configuration: settings.delivery, logger: logger)
+        self.outbox = OutboxWorker(
+            database: database, configuration: settings.delivery, logger: logger, metrics: DeliveryMetrics(factory: metrics.factory))
         self.digestScheduler = DigestScheduler(
             store: database, schedule: settings.digestSchedule, composer: StoreDigestComposer(digests: self.digests),
-            policy: settings.destinationPolicy, outbox: self.outbox, logger: logger)
+            policy: settings.destinationPolicy, outbox: self.outbox, logger: logger, metrics: DigestMetrics(factory: metrics.factory))
         self.retention = RawBodyRetention(store: database, days: settings.rawRetentionDays, logger: logger)
     }
 }

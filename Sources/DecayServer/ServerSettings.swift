@@ -12,6 +12,8 @@ public struct ServerSettings: Sendable {
     public var host: String
     public var port: Int
     public var adminToken: String
+    /// A second token that opens `GET /metrics` and nothing else (`DECAY_METRICS_TOKEN`).
+    public var metricsToken: String?
     /// Verifiers for the inbound webhooks and the signer of quick-survey links.
     public var secrets: InboundSecrets
     /// Largest request body accepted, in bytes (imports of 10,000 people fit easily).
@@ -39,8 +41,9 @@ public struct ServerSettings: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, adminToken: String, secrets: InboundSecrets, publicURL: String? = nil,
         maxImportBytes: Int = 32 << 20, delivery: OutboxWorkerConfiguration = OutboxWorkerConfiguration(),
         digestSchedule: DigestSchedule = .standard, targets: ScoreTargets? = nil, rawRetentionDays: Int = RawBodyRetention.defaultDays,
-        seedDemo: Bool = false, idleTimeoutSeconds: Int64 = 60
+        seedDemo: Bool = false, idleTimeoutSeconds: Int64 = 60, metricsToken: String? = nil
     ) {
+        self.metricsToken = metricsToken
         self.host = host
         self.port = port
         self.adminToken = adminToken

@@ -19,6 +19,13 @@ public final class WriteBatcher: Sendable {
     private let wakeContinuation: AsyncStream<Void>.Continuation
     /// Largest number of jobs committed together; bounds latency of the last job in a batch.
     private let maxBatch: Int
+    private let commitMetrics = Mutex(IngestMetrics())
+
+    /// Where each commit reports its size and latency; records nothing until `decay serve` sets it.
+    public var metrics: IngestMetrics {
+        get { self.commitMetrics.withLock { $0 } }
+        set { self.commitMetrics.withLock { $0 = newValue } }
+    }
 
     public init(writer: any DatabaseWriter, maxBatch: Int = 512) {
         self.writer = writer
@@ -68,7 +75,9 @@ public final class WriteBatcher: Sendable {
                 return batch
             }
             if batch.isEmpty { return }
+            let started = ContinuousClock.now
             await self.commit(batch)
+            self.metrics.committed(jobs: batch.count, in: started.duration(to: .now))
         }
     }
 

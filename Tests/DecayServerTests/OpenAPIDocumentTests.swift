@@ -11,7 +11,9 @@ struct OpenAPIDocumentTests {
     /// The router `decay serve` runs, over a fresh database.
     static func makeRouter() async throws -> Router<AppRequestContext> {
         let (settings, database, catalog) = try await ServerTests.makeServiceParts()
-        return buildRouter(settings: settings, services: AppServices(settings: settings, database: database, catalog: catalog, logger: Logger(label: "test")))
+        let metrics = ServerMetrics()
+        let services = AppServices(settings: settings, database: database, catalog: catalog, logger: Logger(label: "test"), metrics: metrics)
+        return buildRouter(settings: settings, services: services, metrics: metrics)
     }
 
     /// The document as the router serves it, without an Authorization header.

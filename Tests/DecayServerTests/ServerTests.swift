@@ -14,8 +14,9 @@ struct ServerTests {
     static let token = "test-admin-token-0123456789abcdef0123"
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func makeApp() async throws -> (some ApplicationProtocol, AppDatabase) {
-        let (settings, database, catalog) = try await self.makeServiceParts()
+    static func makeApp(metricsToken: String? = nil) async throws -> (some ApplicationProtocol, AppDatabase) {
+        var (settings, database, catalog) = try await self.makeServiceParts()
+        settings.metricsToken = metricsToken
         let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: Logger(label: "test"))
         return (app, database)
     }

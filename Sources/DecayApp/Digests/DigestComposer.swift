@@ -21,11 +21,11 @@ public final class StoreDigestComposer: DigestComposer, @unchecked Sendable {
     public init(digests: Digests, resamples: Int = InputRules.defaultResamples) {
         self.digests = digests
         self.resamples = resamples
-        self.run = DigestRun(store: digests.store, catalog: digests.catalog, resamples: resamples)
+        self.run = digests.run(resamples: resamples)
     }
 
     public func targets() async throws -> [DigestTarget] {
-        let run = DigestRun(store: self.digests.store, catalog: self.digests.catalog, resamples: self.resamples)
+        let run = self.digests.run(resamples: self.resamples)
         self.lock.withLock { self.run = run }
         return try await self.digests.recipients(run: run).map { DigestTarget(manager: $0.id, timeZone: $0.timeZone, chat: $0.chat) }
     }

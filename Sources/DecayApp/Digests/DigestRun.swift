@@ -17,11 +17,13 @@ public actor DigestRun {
     private var peopleByPartner: [String: [Person]]?
     private var partnersReports: [String: PartnersReport] = [:]
 
-    /// `resamples` bootstrap refits give each half-life its interval.
-    public init(store: any DigestRepository, catalog: ContentCatalog, resamples: Int = InputRules.defaultResamples) {
+    /// `resamples` bootstrap refits give each half-life its interval; `metrics` times each fit.
+    public init(
+        store: any DigestRepository, catalog: ContentCatalog, resamples: Int = InputRules.defaultResamples, metrics: ReportMetrics = ReportMetrics()
+    ) {
         self.store = store
         self.catalog = catalog
-        self.reports = MessageReportCache(resamples: resamples)
+        self.reports = MessageReportCache(resamples: resamples, metrics: metrics)
     }
 
     func people() async throws -> [Person] {

@@ -36,11 +36,13 @@ public final class DigestScheduler: Service, Sendable {
     private let outbox: OutboxWorker?
     private let logger: Logger
     private let tick: Duration
+    private let metrics: DigestMetrics
 
     public init(
         store: any DigestQueueRepository, schedule: DigestSchedule, composer: any DigestComposer, policy: DestinationPolicy,
-        outbox: OutboxWorker?, logger: Logger, tick: Duration = .seconds(60)
+        outbox: OutboxWorker?, logger: Logger, tick: Duration = .seconds(60), metrics: DigestMetrics = DigestMetrics()
     ) {
+        self.metrics = metrics
         self.store = store
         self.schedule = schedule
         self.composer = composer
@@ -55,6 +57,7 @@ public final class DigestScheduler: Service, Sendable {
             do {
                 _ = try await self.runOnce(now: Date())
             } catch {
+                self.metrics.failures.increment()
                 self.logger.error("digest scheduling failed; trying again next minute", metadata: ["error": "\(error)"])
             }
             try? await gracefulShutdownOrCancel(sleeping: self.tick)
@@ -65,6 +68,7 @@ public final class DigestScheduler: Service, Sendable {
     /// managers' digests at a time (one per core). Stops starting managers once graceful shutdown begins: what was
     /// queued stays queued, the rest is picked up at the next start.
     public func runOnce(now: Date) async throws -> [QueuedDigest] {
+        self.metrics.runs.increment()
         let since = try await self.store.digestSchedulerStart(now: now)
         let targets = try await self.composer.targets()
         var queued: [QueuedDigest] = []
@@ -82,6 +86,7 @@ public final class DigestScheduler: Service, Sendable {
             }
         }
         if !queued.isEmpty {
+            self.metrics.queued.increment(by: queued.count)
             self.logger.info("queued weekly digests", metadata: ["count": "\(queued.count)"])
             self.outbox?.wake()
         }
@@ -98,6 +103,7 @@ public final class DigestScheduler: Service, Sendable {
             do {
                 if let digest = try await self.queue(target, week: week, now: now) { queued.append(digest) }
             } catch {
+                self.metrics.failures.increment()
                 self.logger.error("could not build a digest; it is tried again next pass", metadata: [
                     "manager": "\(target.manager)", "week": "\(week)", "error": "\(error)",
                 ])

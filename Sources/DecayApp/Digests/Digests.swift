@@ -11,12 +11,23 @@ public struct Digests: Sendable {
     /// Scorecard targets from `DECAY_TARGETS` or `--targets`; nil = the `scorecard_target` table.
     public let targets: ScoreTargets?
     public let options: DigestOptions
+    /// Times each message fit of a run (`decay_report_fit_seconds`).
+    public let metrics: ReportMetrics
 
-    public init(store: any DigestRepository, catalog: ContentCatalog, targets: ScoreTargets? = nil, options: DigestOptions = DigestOptions()) {
+    public init(
+        store: any DigestRepository, catalog: ContentCatalog, targets: ScoreTargets? = nil, options: DigestOptions = DigestOptions(),
+        metrics: ReportMetrics = ReportMetrics()
+    ) {
         self.store = store
         self.catalog = catalog
         self.targets = targets
         self.options = options
+        self.metrics = metrics
+    }
+
+    /// A run whose reads and fits the digests built with it share.
+    public func run(resamples: Int = InputRules.defaultResamples) -> DigestRun {
+        DigestRun(store: self.store, catalog: self.catalog, resamples: resamples, metrics: self.metrics)
     }
 
     /// Managers who get a digest, with their time zone and own destination.
@@ -27,7 +38,7 @@ public struct Digests: Sendable {
     /// The exact chat payload of one manager's digest. `week` nil = the last complete week in the manager's time zone;
     /// `format` nil = the format of the manager's own destination.
     public func preview(manager id: String, week: ISOWeek?, format: ChatFormat?, resamples: Int?, now: Date) async throws -> DigestPreview {
-        let run = DigestRun(store: self.store, catalog: self.catalog, resamples: try InputRules.resamples(resamples))
+        let run = self.run(resamples: try InputRules.resamples(resamples))
         try await FreeTextBackfill(store: self.store, catalog: self.catalog).run()
         guard let person = try await run.people().first(where: { $0.id == id }) else {
             throw UseCaseError(.notFound, DigestError.unknownManager(id).description, field: "manager")

@@ -27,7 +27,9 @@ extension InboundPipeline {
     public func submitSurveyPage(token: String, body: [UInt8], now: Date) async throws -> PageResponse {
         let link: (SurveyToken, Survey, Person)
         switch await self.resolve(token: token, now: now) {
-        case .failure(let page): return page
+        case .failure(let page):
+            self.metrics.count(.page, .invalid)
+            return page
         case .success(let resolved): link = resolved
         }
         try Self.checkSize(body)
@@ -35,11 +37,13 @@ extension InboundPipeline {
         do {
             answers = try QuickSurveyForm.parse(body, survey: link.1)
         } catch {
+            self.metrics.count(.page, .invalid)
             return PageResponse(status: 422, html: self.form(link, token: token, errors: error.errors, values: error.values))
         }
         let request = InboundRequest(source: "page", externalID: token, receivedAt: now, body: body)
         let event = InboundEvent.surveyResponse(SurveyResponseEvent(survey: link.1.id, person: link.0.person, submittedAt: now, answers: answers))
         let outcome = try await self.database.ingest(request, checked: CheckedEvent.check(event, catalog: self.catalog))
+        self.metrics.count(.page, outcome)
         if let error = outcome.error {
             return PageResponse(status: 422, html: QuickSurveyPage.problem(title: "Your answers could not be recorded", detail: error.description))
         }

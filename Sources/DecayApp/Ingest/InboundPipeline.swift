@@ -13,8 +13,11 @@ public struct InboundPipeline: Sendable {
     public let database: any IngestRepository
     public let catalog: ContentCatalog
     public let secrets: InboundSecrets
+    /// Counts what became of each event; the webhook front end and the survey page report to it.
+    public let metrics: InboundMetrics
 
-    public init(database: any IngestRepository, catalog: ContentCatalog, secrets: InboundSecrets) {
+    public init(database: any IngestRepository, catalog: ContentCatalog, secrets: InboundSecrets, metrics: InboundMetrics = InboundMetrics()) {
+        self.metrics = metrics
         self.database = database
         self.catalog = catalog
         self.secrets = secrets

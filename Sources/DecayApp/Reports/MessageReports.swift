@@ -8,10 +8,13 @@ import Foundation
 public struct MessageReports: Sendable {
     public let store: any ReportRepository
     public let catalog: ContentCatalog
+    /// Times each fit (`decay_report_fit_seconds`).
+    public let metrics: ReportMetrics
 
-    public init(store: any ReportRepository, catalog: ContentCatalog) {
+    public init(store: any ReportRepository, catalog: ContentCatalog, metrics: ReportMetrics = ReportMetrics()) {
         self.store = store
         self.catalog = catalog
+        self.metrics = metrics
     }
 
     /// `resamples` nil = the default; out of ``InputRules/resamples`` throws. Unknown message: not found.
@@ -25,6 +28,7 @@ public struct MessageReports: Sendable {
         let surveys = self.catalog.surveys(forMessage: message.id)
         let input = try await self.store.messageReportInput(message: message, surveys: surveys, asOf: nil, freeTexts: false)
         let builder = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: resamples, seed: 1))
-        return await OffPool.run { builder.build(message: message, surveys: surveys, input: input) }
+        let metrics = self.metrics
+        return await OffPool.run { metrics.timeFit(message: message.id) { builder.build(message: message, surveys: surveys, input: input) } }
     }
 }

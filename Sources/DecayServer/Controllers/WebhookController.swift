@@ -19,21 +19,21 @@ struct WebhookController {
     /// Slack needs an answer within 3 seconds; ingest takes one group commit. Other interaction types get a plain 200.
     @Sendable func slack(request: Request, context: some RequestContext) async throws -> Response {
         let body = try await Self.readBody(request)
-        return try await Self.respond(request, context) {
+        return try await self.respond(.slack, request, context) {
             try await self.pipeline.receiveSlack(headers: Self.headers(request), body: body, now: Date())
         }
     }
 
     @Sendable func typeform(request: Request, context: some RequestContext) async throws -> Response {
         let body = try await Self.readBody(request)
-        return try await Self.respond(request, context) {
+        return try await self.respond(.typeform, request, context) {
             try await self.pipeline.receiveTypeform(headers: Self.headers(request), body: body, now: Date())
         }
     }
 
     @Sendable func events(request: Request, context: some RequestContext) async throws -> Response {
         let body = try await Self.readBody(request)
-        return try await Self.respond(request, context) {
+        return try await self.respond(.events, request, context) {
             try await self.pipeline.receiveEvent(headers: Self.headers(request), body: body, now: Date())
         }
     }
@@ -61,12 +61,13 @@ struct WebhookController {
     }
 
     /// Maps the pipeline's answer to HTTP: accepted and duplicates 200, rejected 422 (kept for replay), errors by kind,
-    /// and a plain 200 when the source sent something MessageDecay deliberately ignores.
-    static func respond(
-        _ request: Request, _ context: some RequestContext, _ body: () async throws -> IngestOutcome?
+    /// and a plain 200 when the source sent something MessageDecay deliberately ignores. Counts the outcome by `source`.
+    func respond(
+        _ source: InboundMetrics.Source, _ request: Request, _ context: some RequestContext, _ body: () async throws -> IngestOutcome?
     ) async throws -> Response {
         do {
             guard let outcome = try await body() else { return Response(status: .ok) }
+            self.pipeline.metrics.count(source, outcome)
             if outcome.status == .rejected, let error = outcome.error {
                 throw AppError(
                     .unprocessableContent, code: error.kind.rawValue,
@@ -76,8 +77,10 @@ struct WebhookController {
             }
             return try context.responseEncoder.encode(outcome, from: request, context: context)
         } catch let error as InboundError {
+            self.pipeline.metrics.count(source, .invalid)
             throw AppError(HTTPResponse.Status(code: error.kind.status), code: error.kind.rawValue, message: error.message, field: error.field)
         } catch let error as SourceNotConfigured {
+            self.pipeline.metrics.count(source, .invalid)
             throw AppError(.serviceUnavailable, code: "not_configured", message: error.message)
         }
     }
