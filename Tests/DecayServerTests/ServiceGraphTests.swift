@@ -28,9 +28,12 @@ struct ServiceGraphTests {
 
     @Test func headHealthAnswersLikeGetAndUnknownAPIPathsNeedTheToken() async throws {
         try await Self.app().test(.live) { client in
+            let get = try await client.execute(uri: "/health", method: .get)
             let head = try await client.execute(uri: "/health", method: .head)
             #expect(head.status == .ok)
             #expect(head.body.readableBytes == 0)
+            #expect(head.headers[.contentLength] == String(get.body.readableBytes), "the length GET's body has")
+            #expect(head.headers[.contentType] == get.headers[.contentType])
             let unknown = try await client.execute(uri: "/api/no-such-thing", method: .get)
             #expect(unknown.status == .unauthorized)
             let known = try await client.execute(uri: "/api/no-such-thing", method: .get, headers: ServerTests.auth)

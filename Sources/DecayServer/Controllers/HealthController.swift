@@ -23,7 +23,9 @@ struct HealthController {
     /// `HEAD /health`: the status and headers `GET` would give, without the body.
     @Sendable func head(request: Request, context: some RequestContext) async throws -> Response {
         var response = try await self.health(request: request, context: context).response(from: request, context: context)
+        let length = response.body.contentLength
         response.body = .init()
+        response.headers[.contentLength] = length.map(String.init)
         return response
     }
 
