@@ -47,25 +47,48 @@ CURL *ccurl_msg_done(CURLMsg *message, CURLcode *result) {
     return message->easy_handle;
 }
 
+/* IPv4 addresses no chat webhook lives at: every block of the IANA IPv4 Special-Purpose Address Registry except
+   the few that are globally reachable services (192.31.196/24, 192.52.193/24, 192.175.48/24 are refused too,
+   as AS112 and AMT relays are no webhook hosts), and multicast. */
 static int ipv4_forbidden(const unsigned char *a) {
     if (a[0] == 0 || a[0] == 10 || a[0] == 127) return 1;             /* this network, private, loopback */
     if (a[0] == 100 && (a[1] & 0xC0) == 64) return 1;                  /* 100.64/10 carrier-grade NAT */
     if (a[0] == 169 && a[1] == 254) return 1;                          /* link-local, incl. 169.254.169.254 */
     if (a[0] == 172 && (a[1] & 0xF0) == 16) return 1;                  /* 172.16/12 */
     if (a[0] == 192 && a[1] == 168) return 1;                          /* 192.168/16 */
-    if (a[0] == 192 && a[1] == 0 && a[2] == 0) return 1;               /* 192.0.0/24 IETF, incl. some metadata */
+    if (a[0] == 192 && a[1] == 0 && (a[2] == 0 || a[2] == 2)) return 1; /* 192.0.0/24 IETF, 192.0.2/24 TEST-NET-1 */
+    if (a[0] == 192 && a[1] == 88 && a[2] == 99) return 1;             /* 192.88.99/24 deprecated 6to4 relay anycast */
+    if (a[0] == 192 && a[1] == 31 && a[2] == 196) return 1;            /* 192.31.196/24 AS112 */
+    if (a[0] == 192 && a[1] == 52 && a[2] == 193) return 1;            /* 192.52.193/24 AMT */
+    if (a[0] == 192 && a[1] == 175 && a[2] == 48) return 1;            /* 192.175.48/24 AS112 direct delegation */
     if (a[0] == 198 && (a[1] & 0xFE) == 18) return 1;                  /* 198.18/15 benchmarking */
-    if (a[0] >= 224) return 1;                                         /* multicast, reserved, broadcast */
+    if (a[0] == 198 && a[1] == 51 && a[2] == 100) return 1;            /* 198.51.100/24 TEST-NET-2 */
+    if (a[0] == 203 && a[1] == 0 && a[2] == 113) return 1;             /* 203.0.113/24 TEST-NET-3 */
+    if (a[0] >= 224) return 1;                                         /* multicast, 240/4 reserved, broadcast */
     return 0;
 }
 
+/* IPv6: the IANA IPv6 Special-Purpose Address Registry, and every form that carries an IPv4 address
+   (mapped, translated, compatible, NAT64 well-known and local-use, 6to4, Teredo) judged by that address. */
 static int ipv6_forbidden(const unsigned char *a) {
     static const unsigned char zero[16] = {0};
     static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
+    static const unsigned char translated[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0, 0};
+    static const unsigned char nat64[12] = {0, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0};
+    static const unsigned char nat64_local[6] = {0, 0x64, 0xFF, 0x9B, 0, 0x01};
     if (memcmp(a, zero, 15) == 0 && (a[15] == 0 || a[15] == 1)) return 1; /* :: and ::1 */
-    if (memcmp(a, mapped, 12) == 0) return ipv4_forbidden(a + 12);        /* ::ffff:a.b.c.d */
+    if (memcmp(a, mapped, 12) == 0) return ipv4_forbidden(a + 12);        /* ::ffff:0:0/96 IPv4-mapped */
+    if (memcmp(a, translated, 12) == 0) return ipv4_forbidden(a + 12);    /* ::ffff:0:0:0/96 IPv4-translated */
     if (memcmp(a, zero, 12) == 0) return ipv4_forbidden(a + 12);          /* deprecated ::a.b.c.d */
-    if (a[0] == 0x64 && a[1] == 0xFF && a[2] == 0x9B) return ipv4_forbidden(a + 12); /* NAT64 */
+    if (memcmp(a, nat64, 12) == 0) return ipv4_forbidden(a + 12);         /* 64:ff9b::/96 NAT64 well-known prefix */
+    if (memcmp(a, nat64_local, 6) == 0) return 1;                         /* 64:ff9b:1::/48 local-use NAT64 */
+    if (a[0] == 0x01 && a[1] == 0 && memcmp(a + 2, zero, 6) == 0) return 1; /* 100::/64 discard-only */
+    if (a[0] == 0x20 && a[1] == 0x02) return 1;                           /* 2002::/16 6to4 (deprecated): refused whatever it wraps */
+    if (a[0] == 0x20 && a[1] == 0x01 && a[2] < 0x02) return 1;            /* 2001::/23 IETF: Teredo, benchmarking, ORCHID */
+    if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0x0D && a[3] == 0xB8) return 1; /* 2001:db8::/32 documentation */
+    if (a[0] == 0x3F && (a[1] & 0xF0) == 0xF0) return 1;                  /* 3fff::/20 documentation */
+    if (a[0] == 0x5F && a[1] == 0x00) return 1;                           /* 5f00::/16 segment routing SIDs */
+    if (a[0] == 0x26 && a[1] == 0x20 && a[2] == 0 && a[3] == 0x4F && a[4] == 0x80 && a[5] == 0) return 1; /* 2620:4f:8000::/48 AS112 */
     if ((a[0] & 0xFE) == 0xFC) return 1;                                  /* fc00::/7 unique local, incl. fd00:ec2::254 */
     if (a[0] == 0xFE && (a[1] & 0xC0) == 0x80) return 1;                  /* fe80::/10 link-local */
     if (a[0] == 0xFE && (a[1] & 0xC0) == 0xC0) return 1;                  /* fec0::/10 site-local */

@@ -123,7 +123,7 @@ private final class Transfer {
         guard code == CURLE_OK else {
             let blocked = self.guardState.pointee.blocked != 0
             let message = blocked
-                ? "refused to connect to a private, loopback, link-local or metadata address (allow the host with DECAY_ALLOW_HOSTS)"
+                ? "refused to connect to a private, loopback, link-local, metadata or other special-purpose address (allow the host with DECAY_ALLOW_HOSTS)"
                 : String(cString: curl_easy_strerror(code))
             return .failure(HTTPTransportError(
                 code: Int(code.rawValue), message: message, isTimeout: code == CURLE_OPERATION_TIMEDOUT, isBlocked: blocked

@@ -66,7 +66,7 @@ public struct DestinationPolicy: Sendable, Equatable {
         }
         if bareHost == "localhost" || bareHost.hasSuffix(".localhost") || ccurl_address_text_forbidden(bareHost) == 1 {
             return .failure(DestinationPolicyError(
-                url: url, reason: "\(bareHost) is a private, loopback, link-local or metadata address; allow it with DECAY_ALLOW_HOSTS"
+                url: url, reason: "\(bareHost) is a private, loopback, link-local, metadata or other special-purpose address; allow it with DECAY_ALLOW_HOSTS"
             ))
         }
         return .success(Permit(allowPrivateAddresses: false))

@@ -47,7 +47,7 @@ public struct HTTPTransportError: Error, Sendable, Equatable, CustomStringConver
     public var code: Int
     public var message: String
     public var isTimeout: Bool
-    /// The destination resolved to a private, loopback, link-local or metadata address and was not allowed.
+    /// The destination resolved to a private, loopback, link-local, metadata or other special-purpose address and was not allowed.
     public var isBlocked: Bool
 
     public init(code: Int, message: String, isTimeout: Bool = false, isBlocked: Bool = false) {

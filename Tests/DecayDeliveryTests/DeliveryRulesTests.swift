@@ -33,6 +33,30 @@ struct DestinationPolicyTests {
         ("https://[::ffff:10.0.0.1]/hook", "private"),
     ])
     func refusesUnsafeDestinations(url: String, reason: String) throws {
+        try Self.expectRefused(url, reason: reason)
+    }
+
+    /// One address inside every block of the IANA IPv4 and IPv6 Special-Purpose Address Registries, and every IPv6
+    /// form that carries an IPv4 address (mapped, translated, compatible, NAT64 well-known and local-use, 6to4).
+    @Test(arguments: [
+        "0.1.2.3", "10.255.0.1", "100.127.255.254", "127.8.8.8", "169.254.0.1", "172.31.255.255", "192.0.0.8", "192.0.0.170",
+        "192.0.2.1", "192.31.196.1", "192.52.193.1", "192.88.99.1", "192.168.0.1", "192.175.48.1", "198.18.0.1", "198.19.255.255",
+        "198.51.100.7", "203.0.113.9", "224.0.0.1", "239.255.255.250", "240.0.0.1", "255.255.255.255",
+        "[::]", "[::1]", "[::ffff:127.0.0.1]", "[::ffff:0:10.0.0.1]", "[::127.0.0.1]", "[64:ff9b::7f00:1]", "[64:ff9b::a9fe:a9fe]",
+        "[64:ff9b:1::8.8.8.8]", "[100::1]", "[2001::1]", "[2001:2::1]", "[2001:10::1]", "[2001:db8::1]", "[2002:7f00:1::1]",
+        "[2002:808:808::1]", "[2620:4f:8000::1]", "[3fff::1]", "[5f00::1]", "[fc00::1]", "[fd00:ec2::254]", "[fe80::1]", "[fec0::1]",
+        "[ff02::1]",
+    ])
+    func refusesEverySpecialPurposeRange(host: String) throws {
+        try Self.expectRefused("https://\(host)/hook", reason: "special-purpose")
+    }
+
+    @Test(arguments: ["8.8.8.8", "1.1.1.1", "192.0.1.1", "198.20.0.1", "203.0.114.1", "[2606:4700:4700::1111]", "[64:ff9b::808:808]"])
+    func acceptsPublicAddressesNextToThoseRanges(host: String) {
+        #expect(DestinationPolicy().check("https://\(host)/hook") == .success(.init(allowPrivateAddresses: false)), "\(host)")
+    }
+
+    static func expectRefused(_ url: String, reason: String) throws {
         guard case .failure(let error) = DestinationPolicy().check(url) else {
             Issue.record("\(url) was accepted")
             return
