@@ -20,8 +20,14 @@ struct GradingTests {
             try Grading.grade(.text("z"), for: self.choice)
         }
         let scale = Question(id: "q2", kind: .scale, prompt: "How?", min: 1, max: 10)
-        #expect(throws: AnswerError(field: "answers.q2", message: "expected a number from 1 to 10, got 11")) {
+        #expect(throws: AnswerError(field: "answers.q2", message: "expected a whole number from 1 to 10, got 11")) {
             try Grading.grade(.number(11), for: scale)
+        }
+        #expect(throws: AnswerError(field: "answers.q2", message: "expected a whole number from 1 to 10, got 8.5")) {
+            try Grading.grade(.number(8.5), for: scale)
+        }
+        #expect(throws: AnswerError(field: "answers.q2", message: "expected a whole number from 1 to 10, got 7.25")) {
+            try Grading.grade(.text("7.25"), for: scale)
         }
         #expect(try Grading.grade(.number(7), for: scale).number == 7)
     }

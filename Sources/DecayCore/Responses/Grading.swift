@@ -20,10 +20,12 @@ public enum Grading {
             case .number(let value): number = value
             case .text(let text) where Double(text.trimmingWhitespace) != nil:
                 number = Double(text.trimmingWhitespace)!
-            default: throw AnswerError(field: field, message: "expected a number from \(question.min ?? 0) to \(question.max ?? 0)")
+            default: throw AnswerError(field: field, message: "expected a whole number from \(question.min ?? 0) to \(question.max ?? 0)")
             }
-            guard number.isFinite, number >= Double(question.min ?? Int.min), number <= Double(question.max ?? Int.max) else {
-                throw AnswerError(field: field, message: "expected a number from \(question.min ?? 0) to \(question.max ?? 0), got \(Self.format(number))")
+            guard number.isFinite, number.rounded() == number, number >= Double(question.min ?? Int.min), number <= Double(question.max ?? Int.max)
+            else {
+                throw AnswerError(
+                    field: field, message: "expected a whole number from \(question.min ?? 0) to \(question.max ?? 0), got \(Self.format(number))")
             }
             return GradedAnswer(questionID: question.id, kind: .scale, number: number)
         case .freeText:
