@@ -33,7 +33,4 @@ public struct UseCaseError: Error, Sendable, Equatable, CustomStringConvertible 
         UseCaseError(.unprocessable, message, field: field)
     }
 
-    public static func notFound(_ what: String, field: String? = nil) -> UseCaseError {
-        UseCaseError(.notFound, "\(what) was not found", field: field)
-    }
 }

@@ -1,13 +1,14 @@
 import Foundation
 
-/// Everything ``DigestBuilder`` reads, as the store gathers it in one read: the directory, engagement snapshots
-/// of the whole channel at the cut-off and at the start of the week, and per message the channel-wide report input.
-/// The builder narrows it to the manager's scope itself, so the scoping rules live (and are tested) in one place.
+/// Everything ``DigestBuilder`` reads: the directory, engagement snapshots of the whole channel at the cut-off and at
+/// the start of the week, and per message the report input. The builder narrows it to the manager's scope itself, so
+/// the scoping rules live (and are tested) in one place; a run may pass inputs already narrowed by the same rules.
 public struct DigestInput: Sendable {
     public var manager: Person
     public var week: ISOWeek
     public var period: Digest.Period
-    /// The whole directory.
+    /// The directory, or at least everyone the manager's scope can hold (a run passes the people at the manager's
+    /// partners); names and the scope come from here.
     public var people: [Person]
     /// Every partner and person as of `period.asOf`; ranks in category are taken across the channel.
     public var current: EngagementSnapshot
