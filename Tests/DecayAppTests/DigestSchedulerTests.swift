@@ -25,14 +25,20 @@ struct DigestSchedulerTests {
         )
     }
 
-    @Test func queuesEachManagersDigestOncePerWeekAcrossRunsAndRestarts() async throws {
+    /// A demo channel seeded into a new database file; the path is for reopening it.
+    static func demoChannel(partners: Int) async throws -> (AppDatabase, ContentCatalog, path: String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("decay-digest-\(UUID().uuidString)/decay.sqlite").path
         let database = try await AppDatabase.open(path: path)
         let catalog = try ContentCatalog.load(
             messagesDirectory: Self.repoRoot.appendingPathComponent("messages").path,
             surveysDirectory: Self.repoRoot.appendingPathComponent("surveys").path
         ).get()
-        _ = try await DemoSeeding(store: database, catalog: catalog).seed(3, asOf: Self.utc("2026-11-20T00:00:00Z"), partners: 3)
+        _ = try await DemoSeeding(store: database, catalog: catalog).seed(3, asOf: Self.utc("2026-11-20T00:00:00Z"), partners: partners)
+        return (database, catalog, path)
+    }
+
+    @Test func queuesEachManagersDigestOncePerWeekAcrossRunsAndRestarts() async throws {
+        let (database, catalog, path) = try await Self.demoChannel(partners: 3)
 
         let first = Self.scheduler(database, catalog: catalog)
         #expect(try await first.runOnce(now: Self.utc("2026-11-18T12:00:00Z")).isEmpty, "the first run only marks where catch-up starts")
@@ -59,13 +65,7 @@ struct DigestSchedulerTests {
     /// built finish (seconds at most; `decay bench digests` times one at ~20 ms in a release build), what was queued
     /// stays queued, and the next start queues the rest, each digest once.
     @Test func shutdownMidRunStopsBetweenManagersAndTheNextStartFinishes() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("decay-digest-\(UUID().uuidString)/decay.sqlite").path
-        let database = try await AppDatabase.open(path: path)
-        let catalog = try ContentCatalog.load(
-            messagesDirectory: Self.repoRoot.appendingPathComponent("messages").path,
-            surveysDirectory: Self.repoRoot.appendingPathComponent("surveys").path
-        ).get()
-        _ = try await DemoSeeding(store: database, catalog: catalog).seed(3, asOf: Self.utc("2026-11-20T00:00:00Z"), partners: 12)
+        let (database, catalog, _) = try await Self.demoChannel(partners: 12)
         _ = try await database.digestSchedulerStart(now: Self.utc("2026-11-18T12:00:00Z"))
         let recipients = DigestRecipient.all(people: try await database.people(), partners: try await database.partners()).filter { $0.chat != nil }
         let now = Self.utc("2026-11-23T23:00:00Z")

@@ -12,10 +12,10 @@ public struct FreeTextBackfill: Sendable {
         self.catalog = catalog
     }
 
-    /// Returns how many answers it scored; 0 once the backfill has run.
+    /// Returns how many answers it scored; 0 once the backfill has run, without writing anything.
     @discardableResult
     public func run() async throws -> Int {
-        let answers = try await self.store.unscoredFreeTexts()
+        guard let answers = try await self.store.unscoredFreeTexts() else { return 0 }
         var cache: [String: [PointScore]] = [:]
         var scored: [(answer: UnscoredFreeText, points: [PointScore])] = []
         for answer in answers {

@@ -17,10 +17,10 @@ extension AppDatabase {
     }
 
     /// Free-text answers stored without statuses (before the `v4-report-outcomes` migration, or copied in bulk);
-    /// empty once ``storeBackfilledFreeTextPoints(_:)`` has run on this database.
-    public func unscoredFreeTexts() async throws -> [UnscoredFreeText] {
+    /// nil once ``storeBackfilledFreeTextPoints(_:)`` has run on this database, so nothing is left to do or write.
+    public func unscoredFreeTexts() async throws -> [UnscoredFreeText]? {
         try await self.reader.read { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM setting WHERE key = ?", arguments: [Self.freeTextBackfillKey]) ?? false { return [] }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM setting WHERE key = ?", arguments: [Self.freeTextBackfillKey]) ?? false { return nil }
             var stored = Set<StoredAnswer>()
             for row in try Row.fetchAll(db, sql: "SELECT DISTINCT response_id, question_id FROM free_text_point") {
                 stored.insert(StoredAnswer(response: row[0], question: row[1]))

@@ -6,7 +6,7 @@ import Foundation
 
 /// Free-text answers whose key-point statuses were never scored, and storing them once scored.
 public protocol FreeTextRepository: Sendable {
-    func unscoredFreeTexts() async throws -> [UnscoredFreeText]
+    func unscoredFreeTexts() async throws -> [UnscoredFreeText]?
     func storeBackfilledFreeTextPoints(_ scored: [(answer: UnscoredFreeText, points: [PointScore])]) async throws
 }
 
