@@ -87,12 +87,15 @@ struct SlackInteractionTests {
         #expect(interaction.idempotencyKey == "slack:U0CA5:1.3")
     }
 
-    @Test func noMessageDecayButtonIsUnprocessable() {
+    @Test func aClickWithoutAMessageDecayValueParsesWithNoActionsAndKeepsItsKey() throws {
         let actions = #"[{"action_id": "approve", "block_id": "b", "value": "ans2:vault-3-check:q1:a", "type": "button", "action_ts": "1.1"}]"#
-        #expect(throws: InboundError(.unprocessable, "no action carries a MessageDecay button value (ans1:... or ack1:...)", field: "payload.actions")) {
-            try SlackInteraction.parse(formBody: Self.form(Self.payload(actions: actions)))
+        guard case .actions(let interaction) = try SlackInteraction.parse(formBody: Self.form(Self.payload(actions: actions))) else {
+            Issue.record("expected a click to record")
+            return
         }
-        #expect(throws: InboundError(.unprocessable, "no action carries a MessageDecay button value (ans1:... or ack1:...)", field: "payload.actions")) {
+        #expect(interaction.actions.isEmpty)
+        #expect(interaction.idempotencyKey == "slack:U0CA5:1.1")
+        #expect(throws: InboundError(.malformed, "expected at least one action", field: "payload.actions")) {
             try SlackInteraction.parse(formBody: Self.form(Self.payload(actions: "[]")))
         }
     }

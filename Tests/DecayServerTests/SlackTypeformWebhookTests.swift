@@ -67,6 +67,21 @@ struct SlackTypeformWebhookTests {
         #expect(try await database.responses(person: "rep-0099", survey: nil).count == 1)
     }
 
+    @Test func aClickWithoutAMessageDecayValueIsKeptLikeEvery422() async throws {
+        let (app, database) = try await ServerTests.makeApp()
+        try await EventWebhookTests.seedDirectory(database)
+        let foreign = Self.slackBody(value: "approve-expense-17", actionTS: "1763632700.000300")
+        try await app.test(.live) { client in
+            let response = try await client.execute(uri: "/webhooks/slack", method: .post, headers: try Self.slackHeaders(foreign), body: ByteBuffer(bytes: foreign))
+            #expect(response.status == .unprocessableContent)
+            #expect(try ServerTests.error(response)["field"] as? String == "payload.actions")
+        }
+        let kept = try #require(try await database.inboundOutcome(source: "slack", externalID: "slack:U0MAYA:1763632700.000300"))
+        #expect(kept.status == .rejected)
+        #expect(kept.error?.field == "payload.actions")
+        #expect(try await database.inbox(rejectedOnly: true).count == 1)
+    }
+
     @Test func typeformResponsesMapHiddenFieldsAndRefs() async throws {
         let (app, database) = try await ServerTests.makeApp()
         try await EventWebhookTests.seedDirectory(database)

@@ -16,24 +16,32 @@ public struct SlackInteraction: Sendable, Equatable {
     public var userName: String?
     public var teamID: String?
     public var responseURL: String?
-    /// Clicks carrying a MessageDecay button value, in payload order; never empty.
+    /// Clicks carrying a MessageDecay button value, in payload order. Empty when a button without one was clicked:
+    /// that click is still stored and answered 422, like every other event the pipeline cannot use.
     public var actions: [SlackAction]
+    /// The first MessageDecay click's `action_ts`, else the first click's: the same key across Slack's retries.
+    public var clickTS: String
 
-    public init(userID: String, userName: String? = nil, teamID: String? = nil, responseURL: String? = nil, actions: [SlackAction]) {
+    public init(
+        userID: String, userName: String? = nil, teamID: String? = nil, responseURL: String? = nil, actions: [SlackAction],
+        clickTS: String? = nil
+    ) {
         self.userID = userID
         self.userName = userName
         self.teamID = teamID
         self.responseURL = responseURL
         self.actions = actions
+        self.clickTS = actions.first?.actionTS ?? clickTS ?? ""
     }
 
     /// Slack resends the same payload, with the same `action_ts`, when it retries, so user + first click identifies it.
     public var idempotencyKey: String {
-        "slack:\(self.userID):\(self.actions.first?.actionTS ?? "")"
+        "slack:\(self.userID):\(self.clickTS)"
     }
 
     /// Parses the `application/x-www-form-urlencoded` body whose `payload` field holds the interaction JSON.
-    /// Missing or mistyped fields are a 400 naming the field; a `block_actions` with no MessageDecay button is a 422.
+    /// Missing or mistyped fields are a 400 naming the field. A click with no MessageDecay button value parses with no
+    /// actions, so the pipeline stores it and answers 422 (`payload.actions`).
     public static func parse(formBody: [UInt8]) throws(InboundError) -> Outcome {
         guard let payload = FormURLEncoded.decode(formBody).first(where: { $0.0 == "payload" })?.1 else {
             throw InboundError(.malformed, "is required", field: "payload")
@@ -47,24 +55,23 @@ public struct SlackInteraction: Sendable, Equatable {
         guard case .array(let items) = fields.object["actions"] else {
             throw InboundError(.malformed, "expected an array of actions", field: "payload.actions")
         }
+        guard !items.isEmpty else { throw InboundError(.malformed, "expected at least one action", field: "payload.actions") }
         var actions: [SlackAction] = []
-        var linksOnly = !items.isEmpty
+        var clickTS: String?
         for (index, item) in items.enumerated() {
             let action = try JSONFields(item, path: "payload.actions[\(index)]")
             let value = action.object["value"]
             if value == nil, action.object["url"] != nil { continue }
-            linksOnly = false
+            let actionTS = try action.string("action_ts")
+            clickTS = clickTS ?? actionTS
             guard case .string(let text) = value, let button = ButtonValue(text) else { continue }
-            actions.append(SlackAction(value: button, actionTS: try action.string("action_ts"), actionID: try action.string("action_id")))
+            actions.append(SlackAction(value: button, actionTS: actionTS, actionID: try action.string("action_id")))
         }
-        if actions.isEmpty {
-            if linksOnly { return .ignored(reason: "only link buttons were clicked") }
-            throw InboundError(.unprocessable, "no action carries a MessageDecay button value (ans1:... or ack1:...)", field: "payload.actions")
-        }
+        guard let clickTS else { return .ignored(reason: "only link buttons were clicked") }
         let teamID = fields.optionalString("team", "id") ?? user.optionalString("team_id")
         return .actions(SlackInteraction(
             userID: userID, userName: user.optionalString("username") ?? user.optionalString("name"), teamID: teamID,
-            responseURL: fields.optionalString("response_url"), actions: actions
+            responseURL: fields.optionalString("response_url"), actions: actions, clickTS: clickTS
         ))
     }
 }
