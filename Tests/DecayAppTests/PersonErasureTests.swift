@@ -37,7 +37,7 @@ struct PersonErasureTests {
 
     /// Stores one inbound request and its effects, as the webhook path does (without the group-commit service).
     static func ingest(_ database: AppDatabase, _ request: InboundRequest, _ event: InboundEvent, _ catalog: ContentCatalog) async throws -> IngestOutcome {
-        try await database.writer.write { db in try AppDatabase.ingest(request, checked: CheckedEvent.check(event, catalog: catalog), db) }
+        try await database.writer.write { db in try AppDatabase.ingest(request, checked: CheckedEvent.check(event, catalog: catalog, now: request.receivedAt), db) }
     }
 
     static func reports(_ database: AppDatabase, _ catalog: ContentCatalog) async throws -> String {
@@ -84,6 +84,13 @@ struct PersonErasureTests {
         let catalog = try TestDatabase.catalog()
         let database = try await Self.save(DemoGenerator(seed: 5, asOf: Self.asOf, partnerCount: 2).generate(catalog: catalog), catalog)
         let rep = try #require(try await database.people(partner: nil).first { $0.role == .rep }).id
+        let delivered = try await database.reader.read { db in
+            try Double.fetchOne(db, sql: "SELECT MIN(delivered_at) FROM delivery WHERE person_id = ? AND message_id = 'vault-3-launch'", arguments: [rep])
+        }
+        try await database.writer.write { db in
+            try db.execute(sql: "UPDATE delivery SET delivered_at = ? WHERE person_id = ?", arguments: [Self.asOf.timeIntervalSince1970 - 200 * 86_400, rep])
+        }
+        #expect(delivered != nil, "the acks below acknowledge a delivery moved to before them")
         for (index, days) in [100.0, 10.0].enumerated() {
             let at = Self.asOf.addingTimeInterval(-days * 86_400)
             _ = try await Self.ingest(

@@ -146,21 +146,40 @@ extension AppDatabase {
         }
     }
 
-    /// Marks the person's latest delivery of the message acknowledged (first ack wins); an ack with no known
-    /// delivery records one, as a direct delivery at the ack time.
+    /// Clocks disagree by seconds, not by this: an ack earlier than every delivery of the message by more is refused.
+    public static let ackClockSkew: TimeInterval = 300
+
+    /// Marks acknowledged the person's latest delivery of the message made before the ack (first ack wins). An ack up
+    /// to ``ackClockSkew`` before that delivery counts at the delivery time (delay 0); an ack before every delivery
+    /// by more is refused, naming `at`, and the delivery keeps its time. An ack with no known delivery records one, as
+    /// a direct delivery at the ack time.
     private static func recordAck(message: Message, person: String, at: Date, _ db: Database) throws {
         let time = at.timeIntervalSince1970
-        let updated = try db.cachedStatement(sql: """
-            UPDATE delivery SET acked_at = MIN(COALESCE(acked_at, ?), ?), delivered_at = MIN(delivered_at, ?)
-            WHERE id = (SELECT id FROM delivery WHERE message_id = ? AND person_id = ? ORDER BY message_version DESC LIMIT 1)
-            """)
-        try updated.execute(arguments: [time, time, time, message.id, person])
-        if db.changesCount == 0 {
+        let delivery = try Row.fetchOne(db, sql: """
+            SELECT id, delivered_at FROM delivery WHERE message_id = ? AND person_id = ?
+            ORDER BY delivered_at <= ? DESC, message_version DESC, delivered_at DESC LIMIT 1
+            """, arguments: [message.id, person, time + self.ackClockSkew])
+        guard let delivery else {
             try db.execute(
                 sql: "INSERT INTO delivery (message_id, message_version, person_id, hops, delivered_at, acked_at) VALUES (?, ?, ?, 0, ?, ?)",
                 arguments: [message.id, message.version, person, time, time]
             )
+            return
         }
+        let deliveredAt: Double = delivery["delivered_at"]
+        guard deliveredAt <= time + self.ackClockSkew else {
+            let format = Date.ISO8601FormatStyle()
+            throw InboundError(
+                .unprocessable,
+                "is \(at.formatted(format)), before '\(message.id)' was delivered to \(person) (\(Date(timeIntervalSince1970: deliveredAt).formatted(format))); check the sender's clock",
+                field: "at"
+            )
+        }
+        let acked = max(time, deliveredAt)
+        try db.execute(
+            sql: "UPDATE delivery SET acked_at = MIN(COALESCE(acked_at, ?), ?) WHERE id = ?",
+            arguments: [acked, acked, delivery["id"] as Int64]
+        )
     }
 
     /// Stores the relayed text and gives each recipient a delivery one hop further than the sender's
