@@ -29,13 +29,10 @@ struct ImportCommand: AsyncParsableCommand {
         guard let data = FileManager.default.contents(atPath: self.file) else {
             throw CLIError("cannot read \(self.file)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CLIError("\(self.file) is not UTF-8 text")
-        }
-        let format = ImportTable.Format.detect(path: self.file, text: text)
+        let format = ImportTable.Format.detect(path: self.file, text: String(decoding: data.prefix(64), as: UTF8.self))
         let database = try await self.database.open()
         do {
-            let summary = try await DirectoryImports(store: database).run(self.kind, text: text, format: format)
+            let summary = try await DirectoryImports(store: database).run(self.kind, bytes: Array(data), format: format)
             print("imported \(self.kind.rawValue) from \(self.file): \(summary.inserted) new, \(summary.updated) updated")
         } catch let error as UseCaseError where !error.details.isEmpty {
             for problem in error.details { print("\(self.file): \(problem)") }

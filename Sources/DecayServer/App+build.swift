@@ -42,6 +42,7 @@ func buildRouter(settings: ServerSettings, services: AppServices, metrics: Serve
     router.add(middleware: AdminAuthMiddleware(tokens: [settings.adminToken], pathPrefix: "/api"))
     router.add(middleware: AdminAuthMiddleware(
         tokens: [settings.adminToken, settings.metricsToken].compactMap { $0 }, name: "admin or metrics token", pathPrefix: "/metrics"))
+    router.add(middleware: ControlCharacterMiddleware())
     HealthController(database: services.database, catalog: services.catalog).addRoutes(to: router)
     MetricsController(metrics: metrics, database: services.database).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)

@@ -83,6 +83,30 @@ struct EventWebhookTests {
         #expect(rows[2]["acked_at"] as Double? == nil)
     }
 
+    @Test func anAckBeforeItsDeliveryIsRefusedBeyondClockSkewAndClampedWithin() async throws {
+        let (app, database) = try await ServerTests.makeApp()
+        try await Self.seedDirectory(database)
+        let relay = Array(#"{"type": "message.relay", "message": "vault-3-launch", "from": "pm-007", "to": ["rep-0042", "rep-0043"], "text": "Vault 3 is out", "at": "2026-11-19T16:00:00Z"}"#.utf8)
+        let early = Array(#"{"type": "message.ack", "message": "vault-3-launch", "person": "rep-0042", "at": "2026-11-19T15:00:00Z"}"#.utf8)
+        let skewed = Array(#"{"type": "message.ack", "message": "vault-3-launch", "person": "rep-0043", "at": "2026-11-19T15:58:00Z"}"#.utf8)
+        try await app.test(.live) { client in
+            #expect(try await client.execute(uri: "/webhooks/events", method: .post, headers: Self.headers(id: "relay", body: relay), body: ByteBuffer(bytes: relay)).status == .ok)
+            let refused = try await client.execute(uri: "/webhooks/events", method: .post, headers: Self.headers(id: "early", body: early), body: ByteBuffer(bytes: early))
+            #expect(refused.status == .unprocessableContent)
+            #expect(try ServerTests.error(refused)["field"] as? String == "at")
+            let clamped = try await client.execute(uri: "/webhooks/events", method: .post, headers: Self.headers(id: "skewed", body: skewed), body: ByteBuffer(bytes: skewed))
+            #expect(clamped.status == .ok)
+        }
+        let rows = try await database.reader.read { db in
+            try Row.fetchAll(db, sql: "SELECT person_id, delivered_at, acked_at FROM delivery WHERE person_id LIKE 'rep-%' ORDER BY person_id")
+        }
+        let relayedAt = try #require(RFC3339Time.seconds("2026-11-19T16:00:00Z"))
+        #expect(rows.map { $0["delivered_at"] as Double } == [relayedAt, relayedAt], "an early ack never moves the delivery")
+        #expect(rows[0]["acked_at"] as Double? == nil)
+        #expect(rows[1]["acked_at"] as Double? == relayedAt, "within the clock-skew allowance the delay is clamped to 0")
+        #expect(try await database.inbox(rejectedOnly: true).map(\.errorField) == ["at"])
+    }
+
     @Test func signatureProblemsAre401AndStoreNothing() async throws {
         let (app, database) = try await ServerTests.makeApp()
         try await Self.seedDirectory(database)
@@ -126,6 +150,10 @@ struct EventWebhookTests {
         (#"{"type": "message.relay", "message": "m", "from": "a", "to": "b", "text": "t", "at": "2026-11-20T10:15:00Z"}"#, "to"),
         (#"{"type": "message.opened", "message": "m"}"#, "type"),
         (#"[1, 2]"#, nil),
+        (#"{"type": "survey.response", "survey": "vault-3-check", "person": "rep-0042\u0000", "submitted_at": "2026-11-20T10:15:00Z", "answers": {"q1": "a"}}"#, "person"),
+        (#"{"type": "survey.response", "survey": "vault-3-check", "person": "rep-0042", "submitted_at": "2026-11-20T10:15:00Z", "answers": {"q5": "ok\u001b[2J"}}"#, "answers.q5"),
+        (#"{"type": "survey.response", "survey": "vault-3-check", "person": "rep-0042", "submitted_at": "1999-12-31T23:59:59Z", "answers": {"q1": "a"}}"#, "submitted_at"),
+        (#"{"type": "message.ack", "message": "vault-3-launch", "person": "rep-0042", "at": "2099-01-01T00:00:00Z"}"#, "at"),
     ])
     func malformedBodiesAre400NamingTheField(body: String, field: String?) async throws {
         let (app, database) = try await ServerTests.makeApp()

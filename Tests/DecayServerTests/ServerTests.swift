@@ -133,6 +133,29 @@ struct ServerTests {
         #expect(try await database.directoryCounts().partners == 0)
     }
 
+    @Test func invalidUTF8AndControlCharactersAreRefusedNamingWhere() async throws {
+        let (app, database) = try await Self.makeApp()
+        try await EventWebhookTests.seedDirectory(database)
+        try await app.test(.live) { client in
+            var headers = Self.auth
+            headers[.contentType] = "text/csv"
+            let latin1 = Array("id,name\nalder,Alder\nmuller,M".utf8) + [0xFC] + Array("ller IT\n".utf8)
+            let refused = try await client.execute(uri: "/api/partners", method: .put, headers: headers, body: ByteBuffer(bytes: latin1))
+            #expect(refused.status == .unprocessableContent)
+            #expect(try Self.error(refused)["field"] as? String == "row 3")
+
+            let linked = try await client.execute(uri: "/api/links?person=rep-0042%00&survey=vault-3-check", method: .get, headers: Self.auth)
+            #expect(linked.status == .badRequest, "a NUL must not stand for the end of the id")
+            #expect(try Self.error(linked)["field"] as? String == "person")
+            let path = try await client.execute(uri: "/api/people/rep-0042%00", method: .get, headers: Self.auth)
+            #expect(path.status == .badRequest)
+            #expect(try Self.error(path)["field"] as? String == "path")
+            let clean = try await client.execute(uri: "/api/links?person=rep-0042&survey=vault-3-check", method: .get, headers: Self.auth)
+            #expect(clean.status == .ok)
+        }
+        #expect(try await database.partners().contains { $0.id == "muller" } == false)
+    }
+
     @Test func unknownRoutesAndContentAreJSONErrors() async throws {
         let (app, _) = try await Self.makeApp()
         try await app.test(.router) { client in

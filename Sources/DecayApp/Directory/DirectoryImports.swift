@@ -15,6 +15,16 @@ public struct DirectoryImports: Sendable {
         self.store = store
     }
 
+    /// The file's bytes as uploaded: invalid UTF-8 is refused with the row it sits on, then as ``run(_:text:format:)``.
+    public func run(_ kind: Kind, bytes: [UInt8], format: ImportTable.Format?) async throws -> ImportSummary {
+        guard !bytes.isEmpty else { throw UseCaseError.invalid("expected a CSV or JSON body", field: "body") }
+        let format = format ?? ImportTable.Format.detect(path: nil, text: String(decoding: bytes.prefix(64), as: UTF8.self))
+        switch ImportText.decode(bytes, format: format) {
+        case .success(let text): return try await self.run(kind, text: text, format: format)
+        case .failure(let errors): throw Self.refusal(errors)
+        }
+    }
+
     /// `format` nil: detected from the text. Bad rows throw ``UseCaseError`` (unprocessable) with one detail per problem.
     public func run(_ kind: Kind, text: String, format: ImportTable.Format?) async throws -> ImportSummary {
         guard !text.isEmpty else { throw UseCaseError.invalid("expected a CSV or JSON body", field: "body") }
@@ -29,12 +39,17 @@ public struct DirectoryImports: Sendable {
                 }
             }
         } catch let errors as ImportErrors {
-            let first = errors.problems.first
-            throw UseCaseError(
-                .unprocessable, "\(errors.problems.count) problem(s); nothing was imported",
-                field: first.map { problem in [problem.row.map { "row \($0)" }, problem.field].compactMap { $0 }.joined(separator: " ") },
-                details: errors.problems.map(\.description)
-            )
+            throw Self.refusal(errors)
         }
+    }
+
+    /// A 422 naming the first problem's row and field, with every problem as a detail.
+    static func refusal(_ errors: ImportErrors) -> UseCaseError {
+        let first = errors.problems.first
+        return UseCaseError(
+            .unprocessable, "\(errors.problems.count) problem(s); nothing was imported",
+            field: first.map { problem in [problem.row.map { "row \($0)" }, problem.field].compactMap { $0 }.joined(separator: " ") },
+            details: errors.problems.map(\.description)
+        )
     }
 }

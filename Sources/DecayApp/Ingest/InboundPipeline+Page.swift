@@ -42,7 +42,7 @@ extension InboundPipeline {
         }
         let request = InboundRequest(source: "page", externalID: token, receivedAt: now, body: body)
         let event = InboundEvent.surveyResponse(SurveyResponseEvent(survey: link.1.id, person: link.0.person, submittedAt: now, answers: answers))
-        let outcome = try await self.database.ingest(request, checked: CheckedEvent.check(event, catalog: self.catalog))
+        let outcome = try await self.database.ingest(request, checked: self.checkForIngest(.success(event), receivedAt: now))
         self.metrics.count(.page, outcome)
         if let error = outcome.error {
             return PageResponse(status: 422, html: QuickSurveyPage.problem(title: "Your answers could not be recorded", detail: error.description))

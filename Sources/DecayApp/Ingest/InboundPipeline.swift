@@ -43,7 +43,7 @@ public struct InboundPipeline: Sendable {
             source: "events", externalID: id ?? "", receivedAt: now,
             headers: [StandardWebhooks.timestampHeader: headers[StandardWebhooks.timestampHeader] ?? ""], body: body
         )
-        return try await self.database.ingest(request, checked: CheckedEvent.check(event, catalog: self.catalog))
+        return try await self.database.ingest(request, checked: self.checkForIngest(.success(event), receivedAt: now))
     }
 
     /// `POST /webhooks/slack` (request signing v0). Returns nil for interactions MessageDecay does not handle,
@@ -63,7 +63,7 @@ public struct InboundPipeline: Sendable {
         }
         guard case .actions(let interaction) = try SlackInteraction.parse(formBody: body) else { return nil }
         let request = InboundRequest(source: "slack", externalID: interaction.idempotencyKey, receivedAt: now, body: body)
-        return try await self.database.ingest(request, checked: self.check(await self.slackEvent(interaction, receivedAt: now)))
+        return try await self.database.ingest(request, checked: self.checkForIngest(await self.slackEvent(interaction, receivedAt: now), receivedAt: now))
     }
 
     /// `POST /webhooks/typeform` (`Typeform-Signature`); the form response token is the idempotency key.
@@ -81,13 +81,13 @@ public struct InboundPipeline: Sendable {
         if TypeformSubmission.isPartial(body) { return nil }
         let submission = try TypeformSubmission.parse(body)
         let request = InboundRequest(source: "typeform", externalID: submission.token, receivedAt: now, body: body)
-        return try await self.database.ingest(request, checked: CheckedEvent.check(submission.event, catalog: self.catalog))
+        return try await self.database.ingest(request, checked: self.checkForIngest(.success(submission.event), receivedAt: now))
     }
 
     /// A button click as an event: the person is named in the button, or found by the clicking user's chat handle.
     func slackEvent(_ interaction: SlackInteraction, receivedAt: Date) async -> Result<InboundEvent, InboundError> {
         guard let action = interaction.actions.first else {
-            return .failure(InboundError(.unprocessable, "no MessageDecay button in the interaction", field: "payload.actions"))
+            return .failure(InboundError(.unprocessable, "no action carries a MessageDecay button value (ans1:... or ack1:...)", field: "payload.actions"))
         }
         let at = action.date ?? receivedAt
         let named: String?
@@ -129,12 +129,20 @@ public struct InboundPipeline: Sendable {
         } catch let error as InboundError {
             event = .failure(error)
         }
-        return try await self.database.replay(inboundID: id, request: request, checked: self.check(event))
+        return try await self.database.replay(inboundID: id, request: request, checked: self.check(event, receivedAt: request.receivedAt))
+    }
+
+    /// As ``check(_:receivedAt:)`` for a request just received: a malformed event (control characters, impossible
+    /// times) is thrown, so it is answered 400 and not stored, like any other 400; a 422 is returned to be kept.
+    func checkForIngest(_ event: Result<InboundEvent, InboundError>, receivedAt: Date) throws(InboundError) -> Result<CheckedEvent, InboundError> {
+        let checked = self.check(event, receivedAt: receivedAt)
+        if case .failure(let error) = checked, error.kind == .malformed { throw error }
+        return checked
     }
 
     /// A decoded event checked against the content and graded; a decoding failure stays that failure.
-    func check(_ event: Result<InboundEvent, InboundError>) -> Result<CheckedEvent, InboundError> {
-        event.flatMap { CheckedEvent.check($0, catalog: self.catalog) }
+    func check(_ event: Result<InboundEvent, InboundError>, receivedAt: Date) -> Result<CheckedEvent, InboundError> {
+        event.flatMap { CheckedEvent.check($0, catalog: self.catalog, now: receivedAt) }
     }
 
     /// Turns a stored request back into its event, the same way as when it arrived.

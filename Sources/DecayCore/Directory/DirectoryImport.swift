@@ -171,6 +171,11 @@ public enum DirectoryImport {
             problems.append(ImportProblem(row: row.number, field: "chat_url", message: "is required when chat_format is set"))
             return nil
         }
+        if let space = url.firstIndex(where: \.isWhitespace) {
+            let position = url.distance(from: url.startIndex, to: space) + 1
+            problems.append(ImportProblem(row: row.number, field: "chat_url", message: "must not contain spaces or line breaks (character \(position)); a webhook URL has none"))
+            return nil
+        }
         guard let parsed = URLComponents(string: url), let scheme = parsed.scheme?.lowercased(),
             scheme == "https" || scheme == "http", let host = parsed.host, !host.isEmpty
         else {

@@ -15,6 +15,15 @@ public struct ImportTable: Sendable {
             }
             return value
         }
+
+        /// One problem per field holding a control character (a NUL would cut the value short in SQLite), in column order.
+        func controlCharacterProblems(order: [String]) -> [ImportProblem] {
+            order.compactMap { column in
+                self.fields[column].flatMap { ControlCharacters.problem(in: $0) }.map {
+                    ImportProblem(row: self.number, field: column, message: $0)
+                }
+            }
+        }
     }
 
     public enum Format: String, Sendable {
@@ -42,6 +51,7 @@ public struct ImportTable: Sendable {
 
     private static func parseCSV(_ text: String, columns: [String], required: [String]) -> Result<ImportTable, ImportErrors> {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        if let unclosed = ImportText.unclosedQuote(in: body) { return .failure(ImportErrors([unclosed])) }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: body, hasHeaderRow: true, trimFields: true)
@@ -71,7 +81,9 @@ public struct ImportTable: Sendable {
                 problems.append(ImportProblem(row: number, field: nil, message: "has \(record.count) fields, the header has \(header.count)"))
                 continue
             }
-            rows.append(Row(number: number, fields: Dictionary(uniqueKeysWithValues: zip(header, record))))
+            let row = Row(number: number, fields: Dictionary(uniqueKeysWithValues: zip(header, record)))
+            problems += row.controlCharacterProblems(order: header)
+            rows.append(row)
         }
         if let error = reader.error {
             problems.append(ImportProblem(row: number + 1, field: nil, message: "malformed CSV: \(error)"))
@@ -110,7 +122,9 @@ public struct ImportTable: Sendable {
                 default: problems.append(ImportProblem(row: number, field: key, message: "expected text"))
                 }
             }
-            rows.append(Row(number: number, fields: fields))
+            let row = Row(number: number, fields: fields)
+            problems += row.controlCharacterProblems(order: columns)
+            rows.append(row)
         }
         return problems.isEmpty ? .success(ImportTable(rows: rows)) : .failure(ImportErrors(problems))
     }

@@ -1,7 +1,9 @@
+import Foundation
+
 /// An inbound event checked against the content and graded, so the store only has to check that the people it names
 /// exist and write it. Pure: ingest runs it on the request's own task, never on the single database writer.
 ///
-///     let checked = CheckedEvent.check(event, catalog: catalog)   // .failure names the field at fault
+///     let checked = CheckedEvent.check(event, catalog: catalog, now: receivedAt)   // .failure names the field at fault
 public enum CheckedEvent: Sendable {
     /// A survey response, graded; `messageVersion` is the version of the survey's message in the content now,
     /// used when the person has no delivery saying which version they saw.
@@ -9,7 +11,9 @@ public enum CheckedEvent: Sendable {
     case ack(MessageAckEvent, message: Message)
     case relay(MessageRelayEvent, message: Message)
 
-    public static func check(_ event: InboundEvent, catalog: ContentCatalog) -> Result<CheckedEvent, InboundError> {
+    /// `now` is when the request arrived: times more than a day after it are refused (``EventHygiene``).
+    public static func check(_ event: InboundEvent, catalog: ContentCatalog, now: Date) -> Result<CheckedEvent, InboundError> {
+        if let problem = EventHygiene.problem(in: event, now: now) { return .failure(problem) }
         switch event {
         case .surveyResponse(let response):
             return GradedResponse.grade(response, catalog: catalog).map { graded in

@@ -67,13 +67,18 @@ public enum QuickSurveyForm {
             let low = question.min ?? 1
             let high = question.max ?? 5
             let range = "Please pick a number from \(low) to \(high)."
-            guard values.count == 1, let number = Double(values[0]), number.isFinite,
+            guard values.count == 1, let number = Double(values[0]), number.isFinite, number.rounded() == number,
                 number >= Double(low), number <= Double(high)
             else { return .failure(Problem(message: range)) }
             return .success(.number(number))
         case .freeText:
             guard let first = values.first else { return .success(nil) }
             let text = first.replacingOccurrences(of: "\r\n", with: "\n")
+            if let control = ControlCharacters.first(in: text, allowingLineBreaks: true) {
+                let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.generalCategory != .control || $0 == "\n" || $0 == "\t" }))
+                return .failure(Problem(
+                    message: "This answer holds an invisible control character (\(ControlCharacters.name(control))): please remove it.", kept: .text(cleaned)))
+            }
             if text.utf8.count > self.maxTextBytes {
                 return .failure(Problem(message: "This answer is too long: please shorten it a little.", kept: .text(text)))
             }

@@ -40,26 +40,26 @@ struct DirectoryController {
     }
 
     @Sendable func importPartners(request: Request, context: some RequestContext) async throws -> JSONBody<ImportSummary> {
-        let (text, format) = try await self.upload(request)
-        return JSONBody(value: try await self.imports.run(.partners, text: text, format: format))
+        let (bytes, format) = try await self.upload(request)
+        return JSONBody(value: try await self.imports.run(.partners, bytes: bytes, format: format))
     }
 
     @Sendable func importPeople(request: Request, context: some RequestContext) async throws -> JSONBody<ImportSummary> {
-        let (text, format) = try await self.upload(request)
-        return JSONBody(value: try await self.imports.run(.people, text: text, format: format))
+        let (bytes, format) = try await self.upload(request)
+        return JSONBody(value: try await self.imports.run(.people, bytes: bytes, format: format))
     }
 
-    /// Reads the body as UTF-8 text; the format comes from Content-Type (`text/csv` or `application/json`), else the text.
-    private func upload(_ request: Request) async throws -> (String, ImportTable.Format?) {
+    /// Reads the body's bytes; the format comes from Content-Type (`text/csv` or `application/json`), else the text.
+    private func upload(_ request: Request) async throws -> ([UInt8], ImportTable.Format?) {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: self.maxBytes)
         } catch {
             throw AppError(.contentTooLarge, code: "payload_too_large", message: "body is larger than \(self.maxBytes) bytes")
         }
-        let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes) ?? ""
+        let bytes = buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? []
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         let format: ImportTable.Format? = contentType.contains("json") ? .json : contentType.contains("csv") ? .csv : nil
-        return (text, format)
+        return (bytes, format)
     }
 }
