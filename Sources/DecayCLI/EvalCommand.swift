@@ -9,14 +9,15 @@ struct EvalCommand: ParsableCommand {
         abstract: "Evaluate the forgetting model: real recall log vs the constant baseline, and parameter recovery.",
         discussion: """
             (a) Fits on the first 80% of the recall log by time and reports log loss, Brier score and AUC on the last
-            20% next to the constant-average baseline, whichever wins. (b) Generates synthetic answers with known
+            20% next to the constant-average baseline, whichever wins, then does the same for the personal recall model
+            (each card's own history on top of the population curve) with a calibration table. (b) Generates synthetic answers with known
             half-life, per-hop retention and initial learning, and counts how often the true values fall inside the
             reported 95% intervals. See docs/forgetting-model.md.
             """
     )
 
-    @Option(name: .customLong("recall-log"), help: "CSV with card_id,review_rating,review_time,review_duration (default ../shared/data/recall-log/review_log.csv).")
-    var recallLog: String = "../shared/data/recall-log/review_log.csv"
+    @Option(name: .customLong("recall-log"), help: "CSV with card_id,review_rating,review_time,review_duration (default: the copy in Tests/Fixtures).")
+    var recallLog: String = "Tests/Fixtures/recall-log/review_log.csv"
 
     @Option(help: "Parameter-recovery trials (0 skips them).")
     var trials: Int = 50
@@ -34,6 +35,8 @@ struct EvalCommand: ParsableCommand {
         }
         let reviews = try RecallLog.load(path: self.recallLog)
         print(RecallLogEvaluation().run(reviews).summary)
+        print("")
+        print(PersonalRecallEvaluation().run(reviews).summary)
         if self.trials > 0 {
             print("")
             print(ParameterRecovery(trials: self.trials, seed: self.seed).run().summary)
