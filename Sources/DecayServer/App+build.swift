@@ -54,6 +54,7 @@ func buildRouter(settings: ServerSettings, services: AppServices, metrics: Serve
     ContentController(catalog: services.catalog).addRoutes(to: api)
     ResponsesController(database: services.database).addRoutes(to: api)
     EngagementReportsController(reports: services.engagementReports).addRoutes(to: api)
+    PulseReportController(reports: services.pulseReports).addRoutes(to: api)
     LinksController(links: services.links).addRoutes(to: api)
     MessageReportController(reports: services.messageReports).addRoutes(to: api)
     DigestController(digests: services.digests).addRoutes(to: api)

@@ -15,6 +15,7 @@ struct AppServices: Sendable {
     let erasure: PersonErasure
     let messageReports: MessageReports
     let engagementReports: EngagementReports
+    let pulseReports: PulseReports
     let digests: Digests
     let broadcasts: Broadcasts
     let outboxListing: OutboxListing
@@ -37,6 +38,7 @@ struct AppServices: Sendable {
         self.erasure = PersonErasure(store: database)
         self.messageReports = MessageReports(store: database, catalog: catalog, metrics: reportMetrics)
         self.engagementReports = EngagementReports(store: database)
+        self.pulseReports = PulseReports(store: database, catalog: catalog)
         self.digests = Digests(store: database, catalog: catalog, targets: settings.targets, metrics: reportMetrics)
         self.broadcasts = Broadcasts(
             store: database, catalog: catalog, policy: settings.destinationPolicy, canSignWebhooks: settings.canSignWebhooks, links: self.links)

@@ -4,7 +4,7 @@ import ArgumentParser
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Reports: how a message decays, how partners engage, what one person received and answered.",
-        subcommands: [ReportMessageCommand.self, ReportPartnersCommand.self, ReportPersonCommand.self]
+        abstract: "Reports: how a message decays, how partners engage, what one person received and answered, pulse surveys.",
+        subcommands: [ReportMessageCommand.self, ReportPartnersCommand.self, ReportPersonCommand.self, ReportPulseCommand.self]
     )
 }

@@ -38,6 +38,7 @@ public protocol ReportRepository: FreeTextRepository {
     func engagementSnapshot(asOf: Date, scope: EngagementScope) async throws -> EngagementSnapshot
     func personActivity(_ id: String, asOf: Date) async throws -> PersonActivity?
     func scoreTargets() async throws -> ScoreTargets?
+    func pulseAnswers(surveys: [String], from: Date, through: Date) async throws -> [PulseAnswer]
 }
 
 /// What a weekly digest reads.

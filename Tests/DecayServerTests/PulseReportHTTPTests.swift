@@ -1,0 +1,51 @@
+import DecayApp
+import DecayCore
+import DecayStore
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("Pulse report over HTTP")
+struct PulseReportHTTPTests {
+    @Test func theDemoChannelsPulseMatchesItsStoredAnswers() async throws {
+        let (app, database) = try await EngagementReportsTests.seededApp()
+        let asOf = try #require(UTCDay.end(of: "2026-11-20"))
+        let quarterStart = CalendarQuarter(containing: asOf).start.timeIntervalSince1970
+        let (answered, meanOfLatest) = try await database.reader.read { db in
+            let latest = try Row.fetchAll(db, sql: """
+                SELECT r.person_id, a.number FROM response r JOIN answer a ON a.response_id = r.id JOIN person p ON p.id = r.person_id
+                WHERE r.survey_id = 'channel-health' AND a.question_id = 'q1' AND p.partner_id IS NOT NULL
+                  AND r.submitted_at >= ? AND r.submitted_at <= ?
+                  AND r.submitted_at = (SELECT MAX(r2.submitted_at) FROM response r2 JOIN answer a2 ON a2.response_id = r2.id
+                                        WHERE r2.person_id = r.person_id AND r2.survey_id = 'channel-health' AND a2.question_id = 'q1'
+                                          AND r2.submitted_at >= ? AND r2.submitted_at <= ?)
+                """, arguments: [quarterStart, asOf.timeIntervalSince1970, quarterStart, asOf.timeIntervalSince1970])
+            return (latest.count, latest.map { $0["number"] as Double }.reduce(0, +) / Double(max(latest.count, 1)))
+        }
+        #expect(answered >= 3, "the demo answers the pulse survey this quarter")
+        try await app.test(.router) { client in
+            #expect(try await client.execute(uri: "/api/reports/pulse", method: .get).status == .unauthorized)
+            let response = try await client.execute(uri: "/api/reports/pulse?as_of=2026-11-20", method: .get, headers: ServerTests.auth)
+            #expect(response.status == .ok)
+            let body = try ServerTests.json(response)
+            #expect(body["quarter"] as? String == "2026-Q4")
+            let surveys = try #require(body["surveys"] as? [[String: Any]])
+            let health = try #require(surveys.first { $0["id"] as? String == "channel-health" })
+            let questions = try #require(health["questions"] as? [[String: Any]])
+            #expect(questions.map { $0["id"] as? String } == ["q1", "q2", "q3", "q4", "q5", "q6", "q7"])
+            let overall = try #require(questions[0]["overall"] as? [String: Any])
+            #expect(overall["people"] as? Int == answered)
+            let mean = try #require((overall["mean"] as? [String: Any])?["mean"] as? Double)
+            #expect(abs(mean - meanOfLatest) < 1e-9)
+            let partners = try #require(questions[0]["partners"] as? [[String: Any]])
+            for partner in partners where (partner["people"] as? Int ?? 0) < 3 {
+                #expect(partner["withheld"] as? String == "fewer than 3 people")
+                #expect(partner["distribution"] == nil && (partner["mean"] as? [String: Any])?["mean"] == nil)
+            }
+            let bad = try await client.execute(uri: "/api/reports/pulse?as_of=yesterday", method: .get, headers: ServerTests.auth)
+            #expect(bad.status == .badRequest)
+        }
+    }
+}
