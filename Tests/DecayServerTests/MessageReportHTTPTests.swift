@@ -82,7 +82,7 @@ struct MessageReportRelaysHTTPTests {
     @Test(arguments: [
         ("relays_limit=-1", "relays_limit"), ("relays_limit=many", "relays_limit"), ("relays_limit=10001", "relays_limit"),
         ("relays_limit=2.5", "relays_limit"), ("relays_offset=-3", "relays_offset"), ("relays_offset=all", "relays_offset"),
-        ("format=xml", "format"),
+        ("format=xml", "format"), ("format=csv&relays_limit=-1", "relays_limit"), ("format=csv&resamples=-1", "resamples"),
     ])
     func refusesBadPagingNamingTheField(query: String, field: String) async throws {
         let (app, _) = try await EngagementReportsTests.seededApp()

@@ -5,7 +5,7 @@ import Hummingbird
 
 /// `GET /api/reports/message/{id}[?resamples=N][&relays_limit=N|all][&relays_offset=N][&format=json|csv]`: the message
 /// report, as `decay report message ID --json` prints it, with a page of its relays (the 20 worst by default); with
-/// `format=csv`, every relay with its verdict per key point as `text/csv`.
+/// `format=csv`, every relay with its verdict per key point as `text/csv`. Every parameter is checked whatever the format.
 struct MessageReportController {
     let reports: MessageReports
 
@@ -16,11 +16,11 @@ struct MessageReportController {
     @Sendable func report(request: Request, context: some RequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let id: String = try context.parameters.require("id")
+        let resamples = try InputRules.count(
+            query.get("resamples"), field: "resamples", in: InputRules.resamples, default: InputRules.defaultResamples)
+        let page = try InputRules.relayPage(limit: query.get("relays_limit"), offset: query.get("relays_offset"))
         switch query.get("format") ?? "json" {
         case "json":
-            let resamples = try InputRules.count(
-                query.get("resamples"), field: "resamples", in: InputRules.resamples, default: InputRules.defaultResamples)
-            let page = try InputRules.relayPage(limit: query.get("relays_limit"), offset: query.get("relays_offset"))
             let report = try await self.reports.report(message: id, resamples: resamples, relays: page)
             return try JSONBody(value: report).response(from: request, context: context)
         case "csv":
