@@ -112,7 +112,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "decay", dependencies: ["DecayCLI"]),
-        .testTarget(name: "DecayCoreTests", dependencies: ["DecayCore"]),
+        .testTarget(name: "DecayCoreTests", dependencies: ["DecayCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DecayChatTests", dependencies: ["DecayChat", "DecayCore"], exclude: ["Golden"]),
         .testTarget(name: "DecayInboundTests", dependencies: ["DecayInbound", "DecayCore"]),
         .testTarget(

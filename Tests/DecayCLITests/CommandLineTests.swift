@@ -76,4 +76,31 @@ struct CommandLineTests {
             try bad.run()
         }
     }
+
+    @Test func reportMessagePagesRelaysAndWritesTheirCSV() async throws {
+        let command = try #require(try DecayCommand.parseAsRoot([
+            "report", "message", "vault-3-launch", "--relays", "all", "--relays-offset", "20", "--relays-csv", "r.csv",
+        ]) as? ReportMessageCommand)
+        #expect(command.relays == "all" && command.relaysOffset == "20" && command.relaysCsv == "r.csv")
+        for bad in [["--relays", "many"], ["--relays", "-1"], ["--relays-offset", "-2"], ["--relays-offset", "all"]] {
+            #expect(throws: (any Error).self, "\(bad)") { try DecayCommand.parseAsRoot(["report", "message", "m"] + bad) }
+        }
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("decay-relays-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let content = [
+            "--messages", Self.repoRoot.appendingPathComponent("messages").path,
+            "--surveys", Self.repoRoot.appendingPathComponent("surveys").path,
+        ]
+        let db = folder.appendingPathComponent("d.sqlite").path
+        let demo = try #require(try DecayCommand.parseAsRoot(["demo", "--db", db, "--seed", "2", "--as-of", "2026-11-20"] + content) as? DemoCommand)
+        try await demo.run()
+        let csv = folder.appendingPathComponent("relays.csv").path
+        let report = try #require(try DecayCommand.parseAsRoot(
+            ["report", "message", "vault-3-launch", "--db", db, "--resamples", "0", "--relays-csv", csv] + content) as? ReportMessageCommand)
+        try await report.run()
+        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\r\n")
+        #expect(lines.first == "from,at,recipients,fidelity,rouge1_recall,target-market,immutable-copies,hipaa-audit,restore-sla")
+        #expect(lines.count > 21, "every relay, not only the 20 worst")
+    }
 }

@@ -4,7 +4,7 @@ import Testing
 @testable import DecayCore
 
 /// The shipped `messages/*.md`, parsed as the service parses them.
-private enum ShippedMessages {
+enum ShippedMessages {
     static func all() throws -> [Message] {
         let names = try FileManager.default.contentsOfDirectory(atPath: ContentFixtures.messages)
             .filter { $0.hasSuffix(".md") }

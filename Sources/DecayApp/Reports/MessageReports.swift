@@ -17,18 +17,38 @@ public struct MessageReports: Sendable {
         self.metrics = metrics
     }
 
-    /// `resamples` nil = the default; out of ``InputRules/resamples`` throws. Unknown message: not found.
-    public func report(message id: String, resamples: Int?) async throws -> MessageReport {
+    /// `resamples` nil = the default; out of ``InputRules/resamples`` throws. `relays` picks the page of relays
+    /// listed, worst first. Unknown message: not found.
+    public func report(message id: String, resamples: Int?, relays: RelayPage = .worst) async throws -> MessageReport {
         let resamples = try InputRules.resamples(resamples)
+        let message = try self.message(id)
+        try await FreeTextBackfill(store: self.store, catalog: self.catalog).run()
+        let surveys = self.catalog.surveys(forMessage: message.id)
+        let input = try await self.store.messageReportInput(message: message, surveys: surveys, asOf: nil, freeTexts: false)
+        let builder = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: resamples, seed: 1), relayPage: relays)
+        let metrics = self.metrics
+        return await OffPool.run { metrics.timeFit(message: message.id) { builder.build(message: message, surveys: surveys, input: input) } }
+    }
+
+    /// Every relay of the message as CSV (``RelayVerdictsCSV``), worst first, with each key point's verdict; scores
+    /// the relays only, without fitting the forgetting curve.
+    public func relaysCSV(message id: String) async throws -> String {
+        let message = try self.message(id)
+        let surveys = self.catalog.surveys(forMessage: message.id)
+        let input = try await self.store.messageReportInput(message: message, surveys: surveys, asOf: nil, freeTexts: false)
+        return await OffPool.run {
+            let scorer = FidelityScorer(message: message)
+            let fidelities = MessageReportBuilder.relayFidelities(input.relays, with: scorer)
+            let relays = MessageReportBuilder.relayReports(input.relays, fidelities: fidelities, page: .all, with: scorer)
+            return RelayVerdictsCSV.render(keyPoints: message.keyPoints.map(\.id), relays: relays)
+        }
+    }
+
+    private func message(_ id: String) throws -> Message {
         guard let message = self.catalog.messages[id] else {
             let known = self.catalog.sortedMessages.map(\.id).joined(separator: ", ")
             throw UseCaseError(.notFound, "unknown message '\(id)' (known: \(known))", field: "message")
         }
-        try await FreeTextBackfill(store: self.store, catalog: self.catalog).run()
-        let surveys = self.catalog.surveys(forMessage: message.id)
-        let input = try await self.store.messageReportInput(message: message, surveys: surveys, asOf: nil, freeTexts: false)
-        let builder = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: resamples, seed: 1))
-        let metrics = self.metrics
-        return await OffPool.run { metrics.timeFit(message: message.id) { builder.build(message: message, surveys: surveys, input: input) } }
+        return message
     }
 }

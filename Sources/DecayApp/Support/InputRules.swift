@@ -42,6 +42,26 @@ public enum InputRules {
         return format
     }
 
+    /// How many relays a report page may list when not `all`, and how far it may skip.
+    public static let relaysLimit = 0...10_000
+    public static let relaysOffset = 0...10_000_000
+
+    /// The relays page of a message report: `limit` a whole number in ``relaysLimit`` or `all` (default 20),
+    /// `offset` a whole number in ``relaysOffset`` (default 0). `fields` names them as the caller spells them.
+    public static func relayPage(
+        limit: String?, offset: String?, fields: (limit: String, offset: String) = ("relays_limit", "relays_offset")
+    ) throws(UseCaseError) -> RelayPage {
+        let skip = try self.count(offset, field: fields.offset, in: self.relaysOffset, default: 0)
+        guard let limit, !limit.isEmpty else { return RelayPage(offset: skip, limit: RelayPage.worst.limit) }
+        if limit == "all" { return RelayPage(offset: skip, limit: nil) }
+        guard let value = Int(limit), self.relaysLimit.contains(value) else {
+            throw .invalid(
+                "\(fields.limit) must be 'all' or a whole number from \(self.relaysLimit.lowerBound) to \(self.relaysLimit.upperBound), got '\(limit)'",
+                field: fields.limit)
+        }
+        return RelayPage(offset: skip, limit: value)
+    }
+
     /// A whole number within `range`, or `fallback` when absent.
     public static func count(_ text: String?, field: String, in range: ClosedRange<Int>, default fallback: Int) throws(UseCaseError) -> Int {
         guard let text, !text.isEmpty else { return fallback }

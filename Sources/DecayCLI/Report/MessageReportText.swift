@@ -34,9 +34,11 @@ enum MessageReportText {
                 rows: freeText.map { [$0.id, String($0.freeTextPresent), String($0.freeTextMissing), String($0.freeTextDistorted)] }
             ))
         }
-        if !report.relays.isEmpty {
+        if report.relaysTotal > 0 {
             lines.append("")
-            lines.append("relays: \(report.relays.count) shown, mean fidelity \(report.meanRelayFidelity.map { self.percent($0) } ?? "-") (worst first)")
+            let shown = report.relays.isEmpty ? "none" : "\(report.relaysOffset + 1)-\(report.relaysOffset + report.relays.count)"
+            lines.append(
+                "relays: \(shown) of \(report.relaysTotal) shown, mean fidelity \(report.meanRelayFidelity.map { self.percent($0) } ?? "-") (worst first)")
             lines.append(Table.render(
                 header: ["from", "at", "to", "fidelity", "missing", "distorted"],
                 rows: report.relays.map { relay in

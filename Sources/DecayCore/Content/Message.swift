@@ -32,13 +32,20 @@ public struct KeyPoint: Sendable, Equatable, Codable {
     public var concepts: [[String]]
     /// Phrase groups whose presence means the point decayed into something wrong.
     public var distortions: [[String]]
+    /// Concept slots for relays in other languages, by language code (`"de"`), one list of synonyms per English slot,
+    /// matched on lower-cased tokens. A point without slots for a relay's language is not scored on it.
+    public var localizedConcepts: [String: [[String]]]
 
-    public init(id: String, text: String, weight: Double = 1, concepts: [[String]], distortions: [[String]] = []) {
+    public init(
+        id: String, text: String, weight: Double = 1, concepts: [[String]], distortions: [[String]] = [],
+        localizedConcepts: [String: [[String]]] = [:]
+    ) {
         self.id = id
         self.text = text
         self.weight = weight
         self.concepts = concepts
         self.distortions = distortions
+        self.localizedConcepts = localizedConcepts
     }
 }
 

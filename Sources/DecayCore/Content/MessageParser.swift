@@ -94,13 +94,45 @@ public enum MessageParser {
         if !(weight > 0) || !weight.isFinite {
             fields.report(map["weight"], "weight of \(what) must be a positive number, got \(weight)")
         }
-        let concepts = fields.phraseGroups(map["concepts"], "concepts of \(what)") ?? []
+        let (concepts, localized) = self.concepts(map["concepts"], of: what, fields: &fields)
         if concepts.isEmpty {
             fields.report(map["concepts"] ?? node, "\(what) needs at least one concept slot (a list of synonyms) to be scored in free text")
         }
         let distortions = fields.phraseGroups(map["distortions"], "distortions of \(what)") ?? []
         guard let id, let text else { return nil }
-        return KeyPoint(id: id, text: text, weight: weight, concepts: concepts, distortions: distortions)
+        return KeyPoint(id: id, text: text, weight: weight, concepts: concepts, distortions: distortions, localizedConcepts: localized)
+    }
+
+    /// `concepts:` as a list of slots (English), or a mapping from language code to slots (`{en: [...], de: [...]}`)
+    /// where `en` is required and every other language gives one list of synonyms per English slot, in order.
+    private static func concepts(_ node: Node?, of what: String, fields: inout YAMLFields) -> ([[String]], [String: [[String]]]) {
+        guard let node, case .mapping(let map) = node else {
+            return (fields.phraseGroups(node, "concepts of \(what)") ?? [], [:])
+        }
+        var english: [[String]] = []
+        var localized: [String: [[String]]] = [:]
+        var slotCounts: [(String, Int, Node)] = []
+        for (key, value) in map {
+            let code = key.string ?? ""
+            guard LanguageDetector.languages.contains(code) else {
+                fields.report(key, "unknown language '\(code)' in concepts of \(what) (expected one of: \(LanguageDetector.languages.joined(separator: ", ")))")
+                continue
+            }
+            let slots = fields.phraseGroups(value, "concepts.\(code) of \(what)") ?? []
+            if code == "en" {
+                english = slots
+            } else {
+                localized[code] = slots
+                slotCounts.append((code, slots.count, value))
+            }
+        }
+        if map["en"] == nil {
+            fields.report(node, "concepts of \(what) given per language must include 'en' (the English slots)")
+        }
+        for (code, count, value) in slotCounts where map["en"] != nil && count != english.count {
+            fields.report(value, "concepts.\(code) of \(what) has \(count) slot(s), concepts.en has \(english.count): give one list of synonyms per English slot, in the same order")
+        }
+        return (english, localized)
     }
 }
 

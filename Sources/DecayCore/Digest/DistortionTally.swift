@@ -36,12 +36,13 @@ struct DistortionTally {
         return Digest.Distortion(keyPoint: best.key.keyPoint, text: best.key.text, people: best.people, sources: sources)
     }
 
-    /// A distorted status's evidence in words: the phrase, the negated slot, or the changed number.
+    /// A distorted status's evidence in words: the phrase, the negated slot, the changed number, or the widened slot.
     static func text(_ reason: DistortionReason) -> String {
         switch reason {
         case .distortionPhrase(let match): match.phrase
         case .negatedSlot(let negation, let slot): "\(negation) \(slot.phrase)"
         case .changedNumber(let found, let expected, _): "\(found) instead of \(expected.joined(separator: " or "))"
+        case .widened(let words, let slot): "\(words) \(slot.phrase)"
         }
     }
 }

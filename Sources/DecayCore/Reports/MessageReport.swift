@@ -64,6 +64,8 @@ public struct MessageReport: Sendable, Codable {
         public var missing: [String]
         public var distorted: [String]
         public var rouge1Recall: Double
+        /// Each key point's verdict by id: `present`, `missing`, `distorted` or `not scored (language de)`.
+        public var points: [String: String] = [:]
     }
 
     public var message: String
@@ -74,6 +76,10 @@ public struct MessageReport: Sendable, Codable {
     public var keyPoints: [KeyPointReport]
     /// Share of recall kept per relay hop, shared by the message's key points.
     public var retentionPerHop: Estimate
+    /// The page of relays asked for, worst fidelity first (the 20 worst unless asked otherwise).
     public var relays: [RelayReport]
     public var meanRelayFidelity: Double?
+    /// How many relays there are in all, and how many worse ones come before `relays`, for paging.
+    public var relaysTotal: Int = 0
+    public var relaysOffset: Int = 0
 }

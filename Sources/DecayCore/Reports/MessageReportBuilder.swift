@@ -4,11 +4,11 @@ import Foundation
 public struct MessageReportBuilder: Sendable {
     public var bootstrap: ForgettingBootstrap
     /// Relays listed in the report, worst fidelity first.
-    public var relayLimit: Int
+    public var relayPage: RelayPage
 
-    public init(bootstrap: ForgettingBootstrap = ForgettingBootstrap(resamples: 200, seed: 1), relayLimit: Int = 20) {
+    public init(bootstrap: ForgettingBootstrap = ForgettingBootstrap(resamples: 200, seed: 1), relayPage: RelayPage = .worst) {
         self.bootstrap = bootstrap
-        self.relayLimit = relayLimit
+        self.relayPage = relayPage
     }
 
     public func build(message: Message, surveys: [Survey], input: MessageReportInput) -> MessageReport {
@@ -36,29 +36,38 @@ public struct MessageReportBuilder: Sendable {
             )
         }
         let fidelities = Self.relayFidelities(input.relays, with: fidelity)
-        let worst = input.relays.indices.sorted { fidelities[$0] < fidelities[$1] }.prefix(self.relayLimit)
-        let relays = worst.map { index -> MessageReport.RelayReport in
-            let relay = input.relays[index]
-            let report = fidelity.score(relay.text)
-            return MessageReport.RelayReport(
-                from: relay.from, at: relay.at, recipients: relay.recipients, fidelity: report.fidelity,
-                missing: report.points.filter { $0.status.kind == .missing }.map(\.keyPointID),
-                distorted: report.points.filter { $0.status.kind == .distorted }.map(\.keyPointID),
-                rouge1Recall: report.wordingDrift.rouge1Recall
-            )
-        }
+        let relays = Self.relayReports(input.relays, fidelities: fidelities, page: self.relayPage, with: fidelity)
         return MessageReport(
             message: message.id, version: message.version, title: message.title, quizAnswers: input.answers.map(\.count).reduce(0, +),
             people: Set(input.answers.map(\.personID)).count, keyPoints: keyPoints,
             retentionPerHop: Self.estimate(fit?.rho, fit?.rhoInterval, fit?.rhoVerdict, missing: "no quiz answers yet"),
             relays: relays,
-            meanRelayFidelity: fidelities.isEmpty ? nil : fidelities.reduce(0, +) / Double(fidelities.count)
+            meanRelayFidelity: fidelities.isEmpty ? nil : fidelities.reduce(0, +) / Double(fidelities.count),
+            relaysTotal: input.relays.count, relaysOffset: self.relayPage.range(count: input.relays.count).lowerBound
         )
+    }
+
+    /// The relays of `page`, worst fidelity first (ties in arrival order), each with its verdict per key point.
+    public static func relayReports(
+        _ relays: [MessageReportInput.Relay], fidelities: [Double], page: RelayPage, with scorer: FidelityScorer
+    ) -> [MessageReport.RelayReport] {
+        let ranked = relays.indices.sorted { (fidelities[$0], $0) < (fidelities[$1], $1) }
+        return ranked[page.range(count: ranked.count)].map { index -> MessageReport.RelayReport in
+            let relay = relays[index]
+            let report = scorer.score(relay.text)
+            return MessageReport.RelayReport(
+                from: relay.from, at: relay.at, recipients: relay.recipients, fidelity: report.fidelity,
+                missing: report.points.filter { $0.status.kind == .missing }.map(\.keyPointID),
+                distorted: report.points.filter { $0.status.kind == .distorted }.map(\.keyPointID),
+                rouge1Recall: report.wordingDrift.rouge1Recall,
+                points: Dictionary(uniqueKeysWithValues: report.points.map { ($0.keyPointID, $0.status.label) })
+            )
+        }
     }
 
     /// Each relay's fidelity, scored on every core (relays are independent, and there can be thousands); the
     /// full report with wording drift is built only for the relays the report lists.
-    static func relayFidelities(_ relays: [MessageReportInput.Relay], with scorer: FidelityScorer) -> [Double] {
+    public static func relayFidelities(_ relays: [MessageReportInput.Relay], with scorer: FidelityScorer) -> [Double] {
         ParallelSlots.map(relays.count) { FidelityScorer.fidelity(scorer.pointScores(relays[$0].text)) }
     }
 

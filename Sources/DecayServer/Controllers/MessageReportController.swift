@@ -1,8 +1,11 @@
 import DecayApp
 import DecayCore
+import Foundation
 import Hummingbird
 
-/// `GET /api/reports/message/{id}[?resamples=N]`: the message report, as `decay report message ID --json` prints it.
+/// `GET /api/reports/message/{id}[?resamples=N][&relays_limit=N|all][&relays_offset=N][&format=json|csv]`: the message
+/// report, as `decay report message ID --json` prints it, with a page of its relays (the 20 worst by default); with
+/// `format=csv`, every relay with its verdict per key point as `text/csv`. Every parameter is checked whatever the format.
 struct MessageReportController {
     let reports: MessageReports
 
@@ -10,9 +13,24 @@ struct MessageReportController {
         group.get("reports/message/:id", use: self.report)
     }
 
-    @Sendable func report(request: Request, context: some RequestContext) async throws -> JSONBody<MessageReport> {
+    @Sendable func report(request: Request, context: some RequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let id: String = try context.parameters.require("id")
         let resamples = try InputRules.count(
-            request.uri.queryParameters.get("resamples"), field: "resamples", in: InputRules.resamples, default: InputRules.defaultResamples)
-        return JSONBody(value: try await self.reports.report(message: try context.parameters.require("id"), resamples: resamples))
+            query.get("resamples"), field: "resamples", in: InputRules.resamples, default: InputRules.defaultResamples)
+        let page = try InputRules.relayPage(limit: query.get("relays_limit"), offset: query.get("relays_offset"))
+        switch query.get("format") ?? "json" {
+        case "json":
+            let report = try await self.reports.report(message: id, resamples: resamples, relays: page)
+            return try JSONBody(value: report).response(from: request, context: context)
+        case "csv":
+            var headers = HTTPFields()
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"\(id)-relays.csv\""
+            let csv = try await self.reports.relaysCSV(message: id)
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv)))
+        case let other:
+            throw AppError.badRequest("format must be json or csv, got '\(other)'", field: "format")
+        }
     }
 }

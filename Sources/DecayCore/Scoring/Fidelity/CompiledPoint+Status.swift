@@ -19,6 +19,7 @@ extension CompiledPoint {
             }
         }
         reasons += self.changedNumbers(near: occurrences, in: text)
+        reasons += self.widenings(of: occurrences, in: text)
         if !reasons.isEmpty {
             return .distorted(reasons: reasons)
         }
@@ -38,8 +39,8 @@ extension CompiledPoint {
 
     /// Which occurrences a negation token governs, keyed by occurrence index, valued by the negation.
     ///
-    /// A negation governs the first match starting at most `Negation.reach` tokens after it in the same
-    /// clause, then a chain of further matches of the same role (slot or distortion), each starting at most
+    /// A negation governs the first match starting at most `Negation.reach` tokens after it (a distortion phrase:
+    /// `Negation.distortionReach`) in the same negation scope (`FidelityText.scopes`), then a chain of further matches of the same role (slot or distortion), each starting at most
     /// `reach` tokens after the end of the previous one: `not retail SMBs` and `not for retail or small
     /// businesses` rule out both distortions. The chain stops at a match of the other role, so in
     /// `doesn't replace your EDR` the negation is spent on the distortion `replace` and `EDR` stays affirmed.
@@ -52,10 +53,15 @@ extension CompiledPoint {
             var role: CompiledPhrase.Role?
             for (index, occurrence) in occurrences.enumerated() where occurrence.range.lowerBound > position {
                 let start = occurrence.range.lowerBound
-                if text.clauses[start] != text.clauses[position] || start - anchor > Negation.reach { break }
+                let distance = start - anchor
+                if text.scopes[start] != text.scopes[position] || distance > Negation.distortionReach { break }
                 let phraseRole = self.phrases[occurrence.phrase].role
                 if let role, role != phraseRole {
                     if start <= anchor { continue }
+                    break
+                }
+                if distance > (role == nil && phraseRole == .distortion ? Negation.distortionReach : Negation.reach) {
+                    if role == nil { continue }
                     break
                 }
                 role = phraseRole
@@ -66,6 +72,22 @@ extension CompiledPoint {
             }
         }
         return negatedBy
+    }
+
+    /// `not just X` / `not only X` before a slot match (within `Negation.reach`, same scope) when the point excludes
+    /// everything else: the relay widens it.
+    private func widenings(of occurrences: [PhraseOccurrence], in text: FidelityText) -> [DistortionReason] {
+        guard self.excludesOthers else { return [] }
+        var reasons: [DistortionReason] = []
+        for position in text.tokens.indices where Negation.isWidening(at: position, in: text.tokens) {
+            let first = occurrences.first { occurrence in
+                let start = occurrence.range.lowerBound
+                return start > position + 1 && start - (position + 1) <= Negation.reach && text.scopes[start] == text.scopes[position]
+            }
+            guard let first, self.phrases[first.phrase].role == .slot else { continue }
+            reasons.append(.widened(words: text.tokens[position] + " " + text.tokens[position + 1], slot: self.match(first, in: text)))
+        }
+        return reasons
     }
 
     /// Numbers within `numberReach` tokens of a slot match (same clause, outside the match) whose unit the point

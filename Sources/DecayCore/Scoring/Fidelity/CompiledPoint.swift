@@ -15,6 +15,11 @@ struct CompiledPoint: Sendable {
     let checkedUnits: Set<String>
     /// The numbers a nearby number of a checked unit may equal: those in the point's text and concept phrases.
     let knownNumbers: [FidelityNumber]
+    /// Whether the point rules everything else out (its text says `not`, `only` or `exclusively`), so that
+    /// `"not just X"` widens it into something wrong.
+    let excludesOthers: Bool
+    /// Per language code: slots, each a list of phrases as lower-cased tokens (`KeyPoint.localizedConcepts`).
+    let localizedSlots: [String: [[[String]]]]
 
     init(_ keyPoint: KeyPoint) {
         self.id = keyPoint.id
@@ -25,9 +30,9 @@ struct CompiledPoint: Sendable {
             for (group, list) in groups.enumerated() {
                 var seen: Set<[String]> = []
                 for text in list {
-                    let keys = Tokenizer.tokens(text).map(FidelityText.key)
-                    guard !keys.isEmpty, seen.insert(keys).inserted else { continue }
-                    phrases.append(CompiledPhrase(text: text, keys: keys, role: role, group: group))
+                    let phrase = CompiledPhrase(text: text, tokens: FidelityTokens.of(text), role: role, group: group)
+                    guard !phrase.keys.isEmpty, seen.insert(phrase.keys).inserted else { continue }
+                    phrases.append(phrase)
                 }
             }
         }
@@ -43,5 +48,11 @@ struct CompiledPoint: Sendable {
         }
         self.checkedUnits = Set(conceptNumbers.map(\.unit))
         self.knownNumbers = textNumbers + conceptNumbers
+        let textTokens = Tokenizer.tokens(keyPoint.text)
+        self.excludesOthers = textTokens.indices.contains { Negation.isNegation(at: $0, in: textTokens) }
+            || textTokens.contains("only") || textTokens.contains("exclusively")
+        self.localizedSlots = keyPoint.localizedConcepts.mapValues { slots in
+            slots.map { phrases in phrases.map(FidelityTokens.of).filter { !$0.isEmpty } }
+        }
     }
 }

@@ -44,7 +44,7 @@ struct FidelityNumber: Equatable, Sendable {
 
     /// Every number in a text, in order (used on key point texts and concept phrases).
     static func all(in text: String) -> [FidelityNumber] {
-        let tokens = Tokenizer.tokens(text)
+        let tokens = FidelityTokens.of(text)
         let keys = tokens.map(FidelityText.key)
         return tokens.indices.compactMap { FidelityNumber(at: $0, tokens: tokens, keys: keys) }
     }

@@ -23,6 +23,11 @@ public struct FidelityScorer: Sendable {
     private let points: [CompiledPoint]
     /// First match key of every phrase -> (point, phrase) pairs, so one pass over the text finds all matches.
     private let index: [String: [PhraseReference]]
+    /// First words of slot phrases that tolerate a typo, each with the phrases starting with it; tried where no
+    /// exact first key matches.
+    private let fuzzyStarts: [FuzzyStart]
+    /// Every phrase key: a text word that is one is never read as a slip of another (`attack` is not `attach`).
+    private let exact: Set<String>
     private let rouge: RougeReference
 
     /// Scores against every key point of `message`.
@@ -34,13 +39,21 @@ public struct FidelityScorer: Sendable {
     public init(keyPoints: [KeyPoint]) {
         let points = keyPoints.map(CompiledPoint.init)
         var index: [String: [PhraseReference]] = [:]
+        var fuzzyStarts: [String: FuzzyStart] = [:]
         for (pointIndex, point) in points.enumerated() {
             for (phraseIndex, phrase) in point.phrases.enumerated() {
-                index[phrase.keys[0], default: []].append(PhraseReference(point: pointIndex, phrase: phraseIndex))
+                let reference = PhraseReference(point: pointIndex, phrase: phraseIndex)
+                index[phrase.keys[0], default: []].append(reference)
+                if phrase.budgets[0] > 0 {
+                    fuzzyStarts[phrase.tokens[0], default: FuzzyStart(token: phrase.tokens[0], key: phrase.keys[0], budget: phrase.budgets[0])]
+                        .references.append(reference)
+                }
             }
         }
         self.points = points
         self.index = index
+        self.fuzzyStarts = fuzzyStarts.keys.sorted().compactMap { fuzzyStarts[$0] }
+        self.exact = Set(points.flatMap { $0.phrases.flatMap(\.keys) })
         self.rouge = RougeReference(keyPoints.map(\.text).joined(separator: "\n"), stem: true)
     }
 
@@ -50,9 +63,9 @@ public struct FidelityScorer: Sendable {
         return FidelityReport(points: scores, fidelity: Self.fidelity(scores), wordingDrift: self.rouge.score(text))
     }
 
-    /// Weight of the present points over the total weight (0 when there are no points).
+    /// Weight of the present points over the total weight of the scored points (0 when none is scored).
     public static func fidelity(_ scores: [PointScore]) -> Double {
-        let total = scores.map(\.weight).reduce(0, +)
+        let total = scores.filter { $0.status.kind != .notScored }.map(\.weight).reduce(0, +)
         let present = scores.filter { $0.status.kind == .present }.map(\.weight).reduce(0, +)
         return total > 0 ? present / total : 0
     }
@@ -60,6 +73,11 @@ public struct FidelityScorer: Sendable {
     /// The status of every key point in `text`, without the wording drift (for free-text answers, counted by status).
     public func pointScores(_ text: String) -> [PointScore] {
         let prepared = FidelityText(text)
+        if prepared.language != "en" {
+            return self.points.map { point in
+                PointScore(keyPointID: point.id, weight: point.weight, status: point.localizedStatus(in: prepared))
+            }
+        }
         let occurrences = self.occurrences(in: prepared)
         return self.points.enumerated().map { index, point in
             PointScore(keyPointID: point.id, weight: point.weight, status: point.status(of: occurrences[index], in: prepared))
@@ -69,14 +87,23 @@ public struct FidelityScorer: Sendable {
     /// All phrase matches per point, ordered by start, longer matches first at the same start.
     private func occurrences(in text: FidelityText) -> [[PhraseOccurrence]] {
         var result = [[PhraseOccurrence]](repeating: [], count: self.points.count)
+        var misspelt: [String: [PhraseReference]] = [:]
         for start in 0..<text.count {
-            guard let references = self.index[text.keys[start]] else { continue }
+            let references: [PhraseReference]
+            if let exact = self.index[text.keys[start]] {
+                references = exact
+            } else if let cached = misspelt[text.tokens[start]] {
+                references = cached
+            } else {
+                references = self.fuzzyStarts(at: start, in: text)
+                misspelt[text.tokens[start]] = references
+            }
             for reference in references {
-                let keys = self.points[reference.point].phrases[reference.phrase].keys
-                let end = start + keys.count
+                let phrase = self.points[reference.point].phrases[reference.phrase]
+                let end = start + phrase.keys.count
                 guard end <= text.count, text.clauses[end - 1] == text.clauses[start] else { continue }
                 var matches = true
-                for offset in 1..<keys.count where text.keys[start + offset] != keys[offset] {
+                for offset in 1..<phrase.keys.count where !phrase.matches(offset, at: start + offset, in: text, exact: self.exact) {
                     matches = false
                     break
                 }
@@ -93,6 +120,41 @@ public struct FidelityScorer: Sendable {
             }
         }
         return result
+    }
+}
+
+extension FidelityScorer {
+    /// The phrases whose first word the text word at `position` is a slip of (`TypoTolerance`); none for a word that
+    /// is a phrase word itself, a stop word, a number, or too short.
+    private func fuzzyStarts(at position: Int, in text: FidelityText) -> [PhraseReference] {
+        let token = text.tokens[position]
+        let key = text.keys[position]
+        let budget = TypoTolerance.budget(for: token)
+        guard budget > 0, !self.exact.contains(key), !StopWords.english.contains(token) else { return [] }
+        let tokenScalars = Array(token.unicodeScalars)
+        let keyScalars = Array(key.unicodeScalars)
+        var references: [PhraseReference] = []
+        for start in self.fuzzyStarts {
+            let limit = min(budget, start.budget)
+            if TypoTolerance.within(limit, tokenScalars, start.token) || TypoTolerance.within(limit, keyScalars, start.key) {
+                references += start.references
+            }
+        }
+        return references
+    }
+}
+
+/// A slot phrase's first word that tolerates typos, with the phrases that start with it.
+private struct FuzzyStart: Sendable {
+    let token: [Unicode.Scalar]
+    let key: [Unicode.Scalar]
+    let budget: Int
+    var references: [PhraseReference] = []
+
+    init(token: String, key: String, budget: Int) {
+        self.token = Array(token.unicodeScalars)
+        self.key = Array(key.unicodeScalars)
+        self.budget = budget
     }
 }
 

@@ -9,10 +9,14 @@ public enum PointStatus: Sendable, Equatable, Codable {
     case missing(matched: [PhraseMatch], missingSlots: [Int])
     /// The text says something wrong about the point; every reason found, in text order per rule.
     case distorted(reasons: [DistortionReason])
+    /// The text is in another language (`"de"`) and the point gives no concept slots for it: neither present nor
+    /// missing, and left out of the fidelity share.
+    case notScored(language: String)
 
     /// The status without its evidence, for counting and JSON.
     public enum Kind: String, Sendable, Equatable, Codable, CaseIterable {
         case present, missing, distorted
+        case notScored = "not_scored"
     }
 
     public var kind: Kind {
@@ -20,7 +24,14 @@ public enum PointStatus: Sendable, Equatable, Codable {
         case .present: .present
         case .missing: .missing
         case .distorted: .distorted
+        case .notScored: .notScored
         }
+    }
+
+    /// How a report shows the status: `present`, `missing`, `distorted` or `not scored (language de)`.
+    public var label: String {
+        if case .notScored(let language) = self { return "not scored (language \(language))" }
+        return self.kind.rawValue
     }
 }
 
@@ -34,4 +45,7 @@ public enum DistortionReason: Sendable, Equatable, Codable {
     /// but has another value (`"15%"` when the point says `"30%"`, `"24 hours"` for `"4 hours"`);
     /// `expected` lists the point's values for that unit.
     case changedNumber(found: String, expected: [String], near: PhraseMatch)
+    /// `not just` / `not only` before a concept slot match widens a point that excludes everything else (its text
+    /// says `not` or `only`): `"not just healthcare"` against "built for healthcare, not retail".
+    case widened(words: String, slot: PhraseMatch)
 }
