@@ -35,7 +35,7 @@ struct MessageReportTests {
                 retention.covered += 1
             }
             #expect(!report.relays.isEmpty)
-            #expect(report.relays.map(\.fidelity) == report.relays.map(\.fidelity).sorted())
+            #expect(report.relays.map { $0.fidelity ?? 2 } == report.relays.map { $0.fidelity ?? 2 }.sorted(), "worst first, unscored last")
         }
         #expect(halfLives.total == 13)
         #expect(halfLives.covered >= 11, "true half-lives inside the 95% intervals: \(halfLives.covered) of \(halfLives.total)")

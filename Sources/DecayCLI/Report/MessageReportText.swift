@@ -43,7 +43,7 @@ enum MessageReportText {
                 header: ["from", "at", "to", "fidelity", "missing", "distorted"],
                 rows: report.relays.map { relay in
                     [
-                        relay.from, UTCDay.format(relay.at), String(relay.recipients), self.percent(relay.fidelity),
+                        relay.from, UTCDay.format(relay.at), String(relay.recipients), relay.fidelity.map { self.percent($0) } ?? "not scored",
                         relay.missing.joined(separator: ", "), relay.distorted.joined(separator: ", "),
                     ]
                 }

@@ -67,7 +67,7 @@ extension DigestBuilder {
             direct: ShareFigure(Self.correct(current.filter { $0.hops == 0 })),
             relayed: ShareFigure(Self.correct(current.filter { ($0.hops ?? 0) > 0 })),
             retentionPerHop: item.report.retentionPerHop, relays: relays.count,
-            meanFidelity: relays.isEmpty ? nil : relays.map(\.1.fidelity).reduce(0, +) / Double(relays.count)
+            meanFidelity: MessageReportBuilder.mean(relays.compactMap(\.1.fidelity))
         )
         return Digest.MessageLine(
             id: item.message.id, version: item.message.version, title: item.message.title, reach: ShareFigure(reach),

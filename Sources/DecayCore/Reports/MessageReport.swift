@@ -60,7 +60,8 @@ public struct MessageReport: Sendable, Codable {
         public var from: String
         public var at: Date
         public var recipients: Int
-        public var fidelity: Double
+        /// Nil when no key point could be scored (a language the message gives no concepts for).
+        public var fidelity: Double?
         public var missing: [String]
         public var distorted: [String]
         public var rouge1Recall: Double

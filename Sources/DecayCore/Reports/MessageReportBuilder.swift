@@ -42,16 +42,17 @@ public struct MessageReportBuilder: Sendable {
             people: Set(input.answers.map(\.personID)).count, keyPoints: keyPoints,
             retentionPerHop: Self.estimate(fit?.rho, fit?.rhoInterval, fit?.rhoVerdict, missing: "no quiz answers yet"),
             relays: relays,
-            meanRelayFidelity: fidelities.isEmpty ? nil : fidelities.reduce(0, +) / Double(fidelities.count),
+            meanRelayFidelity: Self.mean(fidelities.compactMap { $0 }),
             relaysTotal: input.relays.count, relaysOffset: self.relayPage.range(count: input.relays.count).lowerBound
         )
     }
 
-    /// The relays of `page`, worst fidelity first (ties in arrival order), each with its verdict per key point.
+    /// The relays of `page`, worst fidelity first (ties in arrival order; relays with no point scored, such as ones in
+    /// a language the message has no concepts for, last), each with its verdict per key point.
     public static func relayReports(
-        _ relays: [MessageReportInput.Relay], fidelities: [Double], page: RelayPage, with scorer: FidelityScorer
+        _ relays: [MessageReportInput.Relay], fidelities: [Double?], page: RelayPage, with scorer: FidelityScorer
     ) -> [MessageReport.RelayReport] {
-        let ranked = relays.indices.sorted { (fidelities[$0], $0) < (fidelities[$1], $1) }
+        let ranked = relays.indices.sorted { (fidelities[$0] ?? 2, $0) < (fidelities[$1] ?? 2, $1) }
         return ranked[page.range(count: ranked.count)].map { index -> MessageReport.RelayReport in
             let relay = relays[index]
             let report = scorer.score(relay.text)
@@ -65,9 +66,14 @@ public struct MessageReportBuilder: Sendable {
         }
     }
 
+    /// The mean of the scored relays' fidelities; nil when none was scored.
+    static func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+
     /// Each relay's fidelity, scored on every core (relays are independent, and there can be thousands); the
     /// full report with wording drift is built only for the relays the report lists.
-    public static func relayFidelities(_ relays: [MessageReportInput.Relay], with scorer: FidelityScorer) -> [Double] {
+    public static func relayFidelities(_ relays: [MessageReportInput.Relay], with scorer: FidelityScorer) -> [Double?] {
         ParallelSlots.map(relays.count) { FidelityScorer.fidelity(scorer.pointScores(relays[$0].text)) }
     }
 

@@ -5,12 +5,13 @@
 public struct FidelityReport: Sendable, Equatable, Codable {
     /// One entry per key point, in the message's order.
     public var points: [PointScore]
-    /// Sum of the weights of present points over the sum of all weights (0...1; 0 when there are no points).
-    public var fidelity: Double
+    /// Sum of the weights of present points over the sum of the scored points' weights (0...1); nil when no point
+    /// could be scored (a language the message gives no concepts for), so such a text is neither good nor bad.
+    public var fidelity: Double?
     /// How far the wording moved from the key point texts, independent of meaning.
     public var wordingDrift: WordingDrift
 
-    public init(points: [PointScore], fidelity: Double, wordingDrift: WordingDrift) {
+    public init(points: [PointScore], fidelity: Double?, wordingDrift: WordingDrift) {
         self.points = points
         self.fidelity = fidelity
         self.wordingDrift = wordingDrift

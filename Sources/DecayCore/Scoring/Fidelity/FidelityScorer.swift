@@ -63,11 +63,11 @@ public struct FidelityScorer: Sendable {
         return FidelityReport(points: scores, fidelity: Self.fidelity(scores), wordingDrift: self.rouge.score(text))
     }
 
-    /// Weight of the present points over the total weight of the scored points (0 when none is scored).
-    public static func fidelity(_ scores: [PointScore]) -> Double {
+    /// Weight of the present points over the total weight of the scored points; nil when none is scored.
+    public static func fidelity(_ scores: [PointScore]) -> Double? {
         let total = scores.filter { $0.status.kind != .notScored }.map(\.weight).reduce(0, +)
         let present = scores.filter { $0.status.kind == .present }.map(\.weight).reduce(0, +)
-        return total > 0 ? present / total : 0
+        return total > 0 ? present / total : nil
     }
 
     /// The status of every key point in `text`, without the wording drift (for free-text answers, counted by status).
