@@ -1,7 +1,8 @@
 import DecayCore
 
 /// One message as it goes out to a chat channel: the content every renderer draws from.
-/// Kept free of platform detail so each format decides layout and limits on its own.
+/// Kept free of platform detail so each format decides layout and limits on its own. Bidi controls are dropped
+/// from the texts, so a title or body cannot reverse what follows it in any format.
 public struct ChatBroadcast: Sendable, Equatable {
     public var messageID: String
     public var version: Int
@@ -26,9 +27,9 @@ public struct ChatBroadcast: Sendable, Equatable {
     ) {
         self.messageID = messageID
         self.version = version
-        self.title = title
-        self.body = body
-        self.keyPoints = keyPoints
+        self.title = ChatEscaping.withoutBidiControls(title)
+        self.body = ChatEscaping.withoutBidiControls(body)
+        self.keyPoints = keyPoints.map(ChatEscaping.withoutBidiControls)
         self.acknowledgeValue = acknowledgeValue
         self.surveyURL = surveyURL
         self.quiz = quiz
@@ -55,7 +56,7 @@ public struct ChatQuiz: Sendable, Equatable {
     public var options: [ChatQuizOption]
 
     public init(prompt: String, options: [ChatQuizOption]) {
-        self.prompt = prompt
+        self.prompt = ChatEscaping.withoutBidiControls(prompt)
         self.options = options
     }
 }
@@ -66,7 +67,7 @@ public struct ChatQuizOption: Sendable, Equatable {
     public var value: String
 
     public init(text: String, value: String) {
-        self.text = text
+        self.text = ChatEscaping.withoutBidiControls(text)
         self.value = value
     }
 }

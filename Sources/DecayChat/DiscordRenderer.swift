@@ -19,7 +19,7 @@ public enum DiscordRenderer {
 
     public static func render(_ broadcast: ChatBroadcast) -> ChatPayload {
         let units = TextBudget.units
-        let title = TextBudget.clip(broadcast.title, limit: Limit.title)
+        let title = TextBudget.clip(ChatEscaping.markdown(broadcast.title), limit: Limit.title)
         let footer = TextBudget.clip("\(broadcast.messageID) · version \(broadcast.version)", limit: Limit.footer)
         var used = units(title) + units(footer)
         let fields = self.fields(broadcast.keyPoints, budget: Limit.embedTotal - used - Limit.descriptionReserve)
@@ -40,7 +40,7 @@ public enum DiscordRenderer {
             embed["url"] = .string(url)
         }
         let payload: JSONValue = [
-            "content": .string(TextBudget.clip(broadcast.title, limit: Limit.content)),
+            "content": .string(TextBudget.clip(ChatEscaping.markdown(broadcast.title), limit: Limit.content)),
             "embeds": [.object(embed)],
             "allowed_mentions": ["parse": []],
         ]
@@ -54,7 +54,7 @@ public enum DiscordRenderer {
         var result: [(name: String, value: String)] = []
         var used = 0
         for (offset, point) in points.enumerated() {
-            let field = (name: "Key point \(offset + 1)", value: TextBudget.clip(point, limit: Limit.fieldValue))
+            let field = (name: "Key point \(offset + 1)", value: TextBudget.clip(ChatEscaping.markdown(point), limit: Limit.fieldValue))
             let size = TextBudget.units(field.name) + TextBudget.units(field.value)
             let isLast = offset == points.count - 1
             let room = isLast ? budget : budget - moreSize

@@ -30,7 +30,7 @@ public enum GoogleChatRenderer {
             sections.append(["widgets": [["buttonList": ["buttons": [button]]]]])
         }
         let card: JSONValue = [
-            "header": ["title": .string(title), "subtitle": .string("Version \(broadcast.version)")],
+            "header": ["title": .string(ChatEscaping.htmlText(title)), "subtitle": .string("Version \(broadcast.version)")],
             "sections": .array(sections),
         ]
         return ["cardsV2": [["cardId": .string("\(broadcast.messageID)-v\(broadcast.version)"), "card": card]]]

@@ -19,21 +19,30 @@ struct MarkdownStyle: Sendable {
     static let slack = MarkdownStyle(
         boldOpen: "*", boldClose: "*", headingOpen: "*", headingClose: "*", bulletPrefix: "• ", bulletSuffix: "",
         paragraphOpen: "", paragraphClose: "", blockBreak: "\n\n", lineBreak: "\n", listOpen: "", listClose: "",
-        escape: ChatEscaping.slack
+        escape: ChatEscaping.slackMrkdwn
     )
 
-    /// CommonMark-like platforms (Teams TextBlock, Discord, Mattermost), none of which render raw HTML.
+    /// CommonMark-like platforms (Teams TextBlock, Discord), neither of which renders raw HTML: content is
+    /// backslash-escaped, so `[text](url)` from content stays text rather than a link whose target is hidden.
     static let markdown = MarkdownStyle(
         boldOpen: "**", boldClose: "**", headingOpen: "**", headingClose: "**", bulletPrefix: "- ", bulletSuffix: "",
         paragraphOpen: "", paragraphClose: "", blockBreak: "\n\n", lineBreak: "\n", listOpen: "", listClose: "",
-        escape: { $0 }
+        escape: ChatEscaping.markdown
     )
 
-    /// Plain text with markers removed, for Matrix `body` and notification fallbacks.
+    /// Mattermost: the same Markdown with `&<>` as entities and `@` defused (see `ChatEscaping.mattermost`).
+    static let mattermost: MarkdownStyle = {
+        var style = MarkdownStyle.markdown
+        style.escape = ChatEscaping.mattermost
+        return style
+    }()
+
+    /// Plain text with markers removed and `@` defused, for Matrix `body` (which Matrix clients and older
+    /// servers search for `@room` and display names).
     static let plain = MarkdownStyle(
         boldOpen: "", boldClose: "", headingOpen: "", headingClose: "", bulletPrefix: "- ", bulletSuffix: "",
         paragraphOpen: "", paragraphClose: "", blockBreak: "\n\n", lineBreak: "\n", listOpen: "", listClose: "",
-        escape: { $0 }
+        escape: ChatEscaping.mentions
     )
 
     /// Google Chat text paragraphs: a small HTML subset (`<b>`, `<br>`), no lists, so bullets are drawn.
@@ -43,11 +52,11 @@ struct MarkdownStyle: Sendable {
         listOpen: "", listClose: "", escape: ChatEscaping.htmlText
     )
 
-    /// Matrix `org.matrix.custom.html`: paragraphs, lists and `<strong>`, all content escaped.
+    /// Matrix `org.matrix.custom.html`: paragraphs, lists and `<strong>`, all content escaped and `@` defused.
     static let matrixHTML = MarkdownStyle(
         boldOpen: "<strong>", boldClose: "</strong>", headingOpen: "<h4>", headingClose: "</h4>", bulletPrefix: "<li>",
         bulletSuffix: "</li>", paragraphOpen: "<p>", paragraphClose: "</p>", blockBreak: "", lineBreak: "",
-        listOpen: "<ul>", listClose: "</ul>", escape: ChatEscaping.html
+        listOpen: "<ul>", listClose: "</ul>", escape: ChatEscaping.matrixHTML
     )
 
     /// Renders Markdown text in this style.

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Matrix client-server `m.room.message` (`m.text`) with plain `body` and escaped HTML `formatted_body`,
-/// sent with PUT to `send/m.room.message/{txnId}` so a retried delivery is not posted twice.
+/// sent with PUT to `send/m.room.message/{txnId}` so a retried delivery is not posted twice. An empty
+/// `m.mentions` says the broadcast mentions no one: servers then skip the legacy rules that made `@room` or a
+/// display name in the text notify (Matrix 1.7 intentional mentions); `@` is defused for older servers too.
 public enum MatrixRenderer {
     /// The Matrix spec caps a whole event at 65,536 bytes; the content keeps a margin for the server's envelope.
     enum Limit {
@@ -28,8 +30,8 @@ public enum MatrixRenderer {
     private static func content(_ broadcast: ChatBroadcast, title: String, budget: Int) -> JSONValue {
         let bytes = { (text: String) in TextBudget.bytes(MarkdownStyle.matrixHTML.render(text)) }
         let body = TextBudget.cut(broadcast.body, limit: budget, measure: bytes)
-        var plain = title + "\n\n" + MarkdownStyle.plain.render(body)
-        var html = "<h3>" + ChatEscaping.html(title) + "</h3>" + MarkdownStyle.matrixHTML.render(body)
+        var plain = ChatEscaping.mentions(title) + "\n\n" + MarkdownStyle.plain.render(body)
+        var html = "<h3>" + ChatEscaping.matrixHTML(title) + "</h3>" + MarkdownStyle.matrixHTML.render(body)
         if !broadcast.keyPoints.isEmpty {
             let points = TextBudget.cut(PayloadFit.keyPointList(broadcast.keyPoints), limit: budget / 3, measure: bytes)
             plain += "\n\nKey points:\n" + MarkdownStyle.plain.render(points)
@@ -39,6 +41,9 @@ public enum MatrixRenderer {
             plain += "\n\nTake the quick survey: " + url
             html += "<p><a href=\"" + ChatEscaping.html(url) + "\">Take the quick survey</a></p>"
         }
-        return ["msgtype": "m.text", "body": .string(plain), "format": "org.matrix.custom.html", "formatted_body": .string(html)]
+        return [
+            "msgtype": "m.text", "body": .string(plain), "format": "org.matrix.custom.html", "formatted_body": .string(html),
+            "m.mentions": [:],
+        ]
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Mattermost incoming webhook: one Markdown `text`, which every Mattermost client renders.
+/// Mattermost incoming webhook: one Markdown `text`, which every Mattermost client renders; content is escaped
+/// with `ChatEscaping.mattermost`, so no mention or Slack-style link from a title or body survives.
 public enum MattermostRenderer {
     /// Post message limit from Mattermost developer docs (16,383 characters since server 5.0).
     enum Limit {
@@ -10,9 +11,10 @@ public enum MattermostRenderer {
     }
 
     public static func render(_ broadcast: ChatBroadcast) -> ChatPayload {
-        let style = MarkdownStyle.markdown
+        let style = MarkdownStyle.mattermost
         let measure = { (text: String) in TextBudget.units(style.render(text)) }
-        let title = "#### " + TextBudget.clip(broadcast.title.replacingOccurrences(of: "\n", with: " "), limit: Limit.title)
+        let title = "#### " + ChatEscaping.mattermost(
+            TextBudget.clip(broadcast.title.replacingOccurrences(of: "\n", with: " "), limit: Limit.title))
         var tail = ""
         if !broadcast.keyPoints.isEmpty {
             let points = TextBudget.cut(PayloadFit.keyPointList(broadcast.keyPoints), limit: Limit.keyPoints, measure: measure)

@@ -43,7 +43,7 @@ public enum SlackRenderer {
             blocks.append(contentsOf: self.quizBlocks(quiz))
         }
         let payload: JSONValue = [
-            "text": .string(ChatEscaping.slack(title)),
+            "text": .string(ChatEscaping.slackMrkdwn(title)),
             "blocks": .array(Array(blocks.prefix(Limit.blocks))),
         ]
         return ChatPayload(format: .slack, body: payload.data)
@@ -69,11 +69,18 @@ public enum SlackRenderer {
     }
 
     private static func section(_ text: String) -> JSONValue {
-        ["type": "section", "text": ["type": "mrkdwn", "text": .string(text)]]
+        ["type": "section", "text": self.mrkdwnText(text)]
     }
 
+    /// A mrkdwn text object with `verbatim`, so Slack does not turn plain names like `#general` or `@here` into
+    /// links or mentions; our own `*bold*` and escapes still apply.
+    static func mrkdwnText(_ text: String) -> JSONValue {
+        ["type": "mrkdwn", "text": .string(text), "verbatim": true]
+    }
+
+    /// Slack does not parse `plain_text`; `@` is defused anyway, so a title never reads as a mention in a client that does.
     private static func plainText(_ text: String) -> JSONValue {
-        ["type": "plain_text", "text": .string(text), "emoji": true]
+        ["type": "plain_text", "text": .string(ChatEscaping.mentions(text)), "emoji": true]
     }
 
     private static func button(_ text: String, actionID: String, value: String, primary: Bool) -> JSONValue {

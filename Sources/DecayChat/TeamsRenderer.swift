@@ -9,7 +9,7 @@ public enum TeamsRenderer {
     }
 
     public static func render(_ broadcast: ChatBroadcast) -> ChatPayload {
-        let title = TextBudget.clip(broadcast.title, limit: Limit.title)
+        let title = TextBudget.clip(ChatEscaping.markdown(broadcast.title), limit: Limit.title)
         let data = PayloadFit.largest(maxBytes: Limit.payloadBytes, start: Limit.payloadBytes) { budget in
             self.payload(broadcast, title: title, budget: budget).data
         }

@@ -4,13 +4,16 @@ import DecayStore
 import Foundation
 
 extension OutboxItem {
-    /// The post of a rendered chat payload to a configured destination: Matrix's path joined to the URL,
-    /// the renderer's method, and a JSON content type.
+    /// The post of a rendered chat payload to a configured destination: Matrix's path joined to the URL and its
+    /// access token moved into an `Authorization` header, the renderer's method, and a JSON content type.
     public init(idempotencyKey: String, kind: String, payload: ChatPayload, to chat: ChatDestination) {
+        var request = (url: OutboxURL.appending(payload.pathSuffix, to: chat.url), headers: [OutboxHeader("Content-Type", "application/json")])
+        if chat.format == .matrix {
+            request = MatrixAccessToken.authorize(url: request.url, headers: request.headers)
+        }
         self.init(
             idempotencyKey: idempotencyKey, kind: kind, format: chat.format.rawValue, destination: chat.url,
-            url: OutboxURL.appending(payload.pathSuffix, to: chat.url), method: payload.method.rawValue,
-            headers: [OutboxHeader("Content-Type", "application/json")], body: payload.body
+            url: request.url, method: payload.method.rawValue, headers: request.headers, body: payload.body
         )
     }
 }

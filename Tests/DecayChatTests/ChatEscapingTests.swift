@@ -9,7 +9,7 @@ struct ChatEscapingTests {
         let json = try ChatFixtures.json(SlackRenderer.render(ChatFixtures.hostile()))
         let blocks = try #require(json["blocks"] as? [[String: Any]])
         let sections = blocks.filter { $0["type"] as? String == "section" }.compactMap { ($0["text"] as? [String: Any])?["text"] as? String }
-        #expect(sections[0].contains("Hello &lt;!channel&gt; &amp; &lt;@U123&gt; &lt;script&gt;"))
+        #expect(sections[0].contains("Hello &lt;!channel&gt; &amp; &lt;@\u{200B}U123&gt; &lt;script&gt;"))
         #expect(sections[1].contains("Tom &amp; Jerry &lt;img"))
         #expect(sections[1].contains("&lt;!here&gt;"))
         for section in sections {

@@ -21,11 +21,11 @@ struct DigestGoldenTests {
     @Test func partnerNamesAreEscaped() throws {
         let digest = DigestChatFixtures.small()
         let text = { (format: ChatFormat) in String(decoding: ChatRenderer.render(digest, as: format, transactionID: "t").body, as: UTF8.self) }
-        #expect(text(.slack).contains("• Smith_&amp;_&lt;Sons&gt;* @channel: 3 reps"), "no bold: mrkdwn cannot escape the *")
+        #expect(text(.slack).contains("• Smith_&amp;_&lt;Sons&gt;* @\u{200B}channel: 3 reps"), "no bold: mrkdwn cannot escape the *")
         #expect(text(.googlechat).contains("<b>Smith_&amp;_&lt;Sons&gt;* @channel</b>"))
         #expect(text(.matrix).contains("<strong>Smith_&amp;_&lt;Sons&gt;* @\u{200B}channel</strong>"))
         #expect(text(.matrix).contains("- Smith_&_<Sons>* @\u{200B}channel: 3 reps"))
-        #expect(text(.mattermost).contains(#"**Smith\\_&\\_<Sons>\\* @"# + "\u{200B}channel**"))
+        #expect(text(.mattermost).contains(#"**Smith\\_&amp;\\_&lt;Sons&gt;\\* @"# + "\u{200B}channel**"))
         for format in [ChatFormat.discord, .teams] {
             #expect(text(format).contains(#"**Smith\\_&\\_<Sons>\\* @channel**"#), "\(format)")
         }

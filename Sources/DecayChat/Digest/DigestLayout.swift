@@ -18,7 +18,7 @@ struct DigestLayout: Sendable {
 
     /// Slack mrkdwn: `*bold*`, `&<>` escaped, drawn bullets (mrkdwn has no lists).
     static let slack = DigestLayout(
-        boldOpen: "*", boldClose: "*", escape: ChatEscaping.slack, headPrefix: "• ", detailPrefix: "      ◦ ", lineBreak: "\n",
+        boldOpen: "*", boldClose: "*", escape: ChatEscaping.slackMrkdwn, headPrefix: "• ", detailPrefix: "      ◦ ", lineBreak: "\n",
         itemBreak: "\n")
 
     /// CommonMark with nested lists (Discord, where `allowed_mentions` stops pings).
@@ -26,10 +26,11 @@ struct DigestLayout: Sendable {
         boldOpen: "**", boldClose: "**", escape: ChatEscaping.markdown, headPrefix: "- ", detailPrefix: "  - ", lineBreak: "\n",
         itemBreak: "\n")
 
-    /// Mattermost: the same Markdown, with `@` defused so a name like `@channel` never notifies.
+    /// Mattermost: the same Markdown with `&<>` as entities and `@` defused, so a name like `@channel` or
+    /// `<!here>` never notifies.
     static let mattermost: DigestLayout = {
         var layout = DigestLayout.markdown
-        layout.escape = { ChatEscaping.mentions(ChatEscaping.markdown($0)) }
+        layout.escape = ChatEscaping.mattermost
         return layout
     }()
 
@@ -45,7 +46,7 @@ struct DigestLayout: Sendable {
 
     /// Matrix `formatted_body`: one `<li>` per item, details after `<br>`.
     static let matrixHTML = DigestLayout(
-        boldOpen: "<strong>", boldClose: "</strong>", escape: { ChatEscaping.html(ChatEscaping.mentions($0)) }, headPrefix: "<li>",
+        boldOpen: "<strong>", boldClose: "</strong>", escape: ChatEscaping.matrixHTML, headPrefix: "<li>",
         detailPrefix: "", itemSuffix: "</li>", lineBreak: "<br>", itemBreak: "", listOpen: "<ul>", listClose: "</ul>")
 
     /// Matrix `body`: plain text, `@` defused so `@room` in a name never notifies the room.

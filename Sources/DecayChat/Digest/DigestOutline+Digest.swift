@@ -40,7 +40,7 @@ extension DigestOutline {
     }
 
     static func name(_ text: String) -> String {
-        TextBudget.clip(text.replacingOccurrences(of: "\n", with: " "), limit: Clip.name)
+        TextBudget.clip(ChatEscaping.withoutBidiControls(text).replacingOccurrences(of: "\n", with: " "), limit: Clip.name)
     }
 
     private static func engagement(_ figures: Digest.Engagement) -> [Item] {

@@ -53,7 +53,8 @@ struct DigestOutline: Equatable {
     }
 }
 
+/// Spans drop bidi controls, so a name cannot reverse the text after it.
 extension DigestOutline.Line.Span {
-    static func text(_ text: String) -> Self { Self(text: text, bold: false) }
-    static func bold(_ text: String) -> Self { Self(text: text, bold: true) }
+    static func text(_ text: String) -> Self { Self(text: ChatEscaping.withoutBidiControls(text), bold: false) }
+    static func bold(_ text: String) -> Self { Self(text: ChatEscaping.withoutBidiControls(text), bold: true) }
 }

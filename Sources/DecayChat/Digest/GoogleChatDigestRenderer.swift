@@ -1,7 +1,8 @@
 import DecayCore
 
 /// The digest as one Google Chat `cardsV2` card: header with title and subtitle, one section per outline section
-/// with a text paragraph of whole items; as many items per section as keep the body within 32,000 bytes.
+/// with a text paragraph of whole items; as many items per section as keep the body within 32,000 bytes. The header
+/// is escaped like the paragraphs, so a manager or partner name like `<users/all>` stays text.
 public enum GoogleChatDigestRenderer {
     public static func render(_ digest: Digest) -> ChatPayload {
         let outline = DigestOutline(digest)
@@ -19,8 +20,8 @@ public enum GoogleChatDigestRenderer {
             return ["header": .string(ChatEscaping.htmlText(section.title)), "widgets": [["textParagraph": ["text": .string(text)]]]]
         }
         let header: JSONValue = [
-            "title": .string(TextBudget.clip(outline.title, limit: GoogleChatRenderer.Limit.title)),
-            "subtitle": .string(TextBudget.clip(outline.subtitle, limit: GoogleChatRenderer.Limit.title)),
+            "title": .string(ChatEscaping.htmlText(TextBudget.clip(outline.title, limit: GoogleChatRenderer.Limit.title))),
+            "subtitle": .string(ChatEscaping.htmlText(TextBudget.clip(outline.subtitle, limit: GoogleChatRenderer.Limit.title))),
         ]
         return ["cardsV2": [["cardId": .string(cardID), "card": ["header": header, "sections": .array(sections)]]]]
     }

@@ -10,19 +10,19 @@ public enum SlackDigestRenderer {
         let outline = DigestOutline(digest)
         let layout = DigestLayout.slack
         let title = TextBudget.clip(outline.title, limit: SlackRenderer.Limit.headerText)
-        let subtitle = ChatEscaping.slack(TextBudget.clip(outline.subtitle, limit: SlackRenderer.Limit.sectionText / 2))
+        let subtitle = ChatEscaping.slackMrkdwn(TextBudget.clip(outline.subtitle, limit: SlackRenderer.Limit.sectionText / 2))
         var blocks: [JSONValue] = [
             ["type": "header", "text": ["type": "plain_text", "text": .string(title), "emoji": true]],
-            ["type": "context", "elements": [["type": "mrkdwn", "text": .string(subtitle)]]],
+            ["type": "context", "elements": [SlackRenderer.mrkdwnText(subtitle)]],
         ]
         for (index, section) in outline.sections.enumerated() {
             if index > 0 { blocks.append(["type": "divider"]) }
             let texts = layout.chunks(
                 section, cap: section.items.count, limit: SlackRenderer.Limit.sectionText, maxChunks: Self.blocksPerSection,
                 prefix: layout.title(section.title) + "\n", measure: TextBudget.units)
-            blocks += texts.map { ["type": "section", "text": ["type": "mrkdwn", "text": .string($0)]] }
+            blocks += texts.map { ["type": "section", "text": SlackRenderer.mrkdwnText($0)] }
         }
-        let payload: JSONValue = ["text": .string(ChatEscaping.slack(title) + " · " + subtitle), "blocks": .array(blocks)]
+        let payload: JSONValue = ["text": .string(ChatEscaping.slackMrkdwn(title) + " · " + subtitle), "blocks": .array(blocks)]
         return ChatPayload(format: .slack, body: payload.data)
     }
 }
