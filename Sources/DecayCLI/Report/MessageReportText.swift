@@ -7,8 +7,10 @@ enum MessageReportText {
         var lines = [
             "\(report.message) v\(report.version): \(report.title)",
             "\(report.quizAnswers) quiz answers from \(report.people) people; retention per relay hop: \(self.estimate(report.retentionPerHop, percent: true))",
-            "",
+            "half-life of the message (days): \(self.estimate(report.halfLifeDays, percent: false)); shape d: \(self.estimate(report.shape, decimals: 2))",
         ]
+        lines += self.figureNotes(report)
+        lines.append("")
         lines.append(Table.render(
             header: ["key point", "correct now", "half-life (days)", "recall at 30/60/90 d", "direct / 1 hop / 2+ hops", "most common wrong answer"],
             rows: report.keyPoints.map { point in
@@ -51,10 +53,25 @@ enum MessageReportText {
     }
 
     static func estimate(_ estimate: MessageReport.Estimate, percent: Bool) -> String {
+        self.estimate(estimate, format: percent ? { self.percent($0) } : { String(format: "%.0f", $0) })
+    }
+
+    static func estimate(_ estimate: MessageReport.Estimate, decimals: Int) -> String {
+        self.estimate(estimate, format: { String(format: "%.\(decimals)f", $0) })
+    }
+
+    /// "value (low-high)", "value (no interval)" without resamples, or "not reported".
+    static func estimate(_ estimate: MessageReport.Estimate, format: (Double) -> String) -> String {
         guard let value = estimate.value else { return "not reported" }
-        let format: (Double) -> String = percent ? { self.percent($0) } : { String(format: "%.0f", $0) }
-        guard let low = estimate.low, let high = estimate.high else { return format(value) }
+        guard let low = estimate.low, let high = estimate.high else { return "\(format(value)) (no interval)" }
         return "\(format(value)) (\(format(low))-\(format(high)))"
+    }
+
+    /// Why a message-level figure is missing (or assumed), one line each.
+    static func figureNotes(_ report: MessageReport) -> [String] {
+        [("retention per relay hop", report.retentionPerHop), ("half-life of the message", report.halfLifeDays), ("shape d", report.shape)]
+            .filter { $0.1.value == nil && !$0.1.note.isEmpty && $0.1.note != "no quiz answers yet" }
+            .map { "\($0.0): \($0.1.note)" }
     }
 
     static func percent(_ value: Double) -> String {
