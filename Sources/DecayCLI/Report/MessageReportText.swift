@@ -7,7 +7,7 @@ enum MessageReportText {
         var lines = [
             "\(report.message) v\(report.version): \(report.title)",
             "\(report.quizAnswers) quiz answers from \(report.people) people; retention per relay hop: \(self.estimate(report.retentionPerHop, percent: true))",
-            "half-life of the message (days): \(self.estimate(report.halfLifeDays, percent: false)); shape d: \(self.estimate(report.shape, decimals: 2))",
+            "half-life of the message (days): \(self.estimate(report.halfLifeDays, percent: false)); shape d: \(self.shape(report.shape))",
         ]
         lines += self.figureNotes(report)
         lines.append("")
@@ -67,11 +67,22 @@ enum MessageReportText {
         return "\(format(value)) (\(format(low))-\(format(high)))"
     }
 
+    /// The fitted shape, or "assumed" when the fit held it (the note below says at what and why).
+    static func shape(_ shape: MessageReport.Estimate) -> String {
+        shape.value == nil && self.shapeWasAssumed(shape) ? "assumed (see below)" : self.estimate(shape, decimals: 2)
+    }
+
+    static func shapeWasAssumed(_ shape: MessageReport.Estimate) -> Bool {
+        shape.note.hasPrefix("shape assumed")
+    }
+
     /// Why a message-level figure is missing (or assumed), one line each.
     static func figureNotes(_ report: MessageReport) -> [String] {
-        [("retention per relay hop", report.retentionPerHop), ("half-life of the message", report.halfLifeDays), ("shape d", report.shape)]
-            .filter { $0.1.value == nil && !$0.1.note.isEmpty && $0.1.note != "no quiz answers yet" }
+        let shape = self.shapeWasAssumed(report.shape) ? [report.shape.note] : []
+        let refused = [("retention per relay hop", report.retentionPerHop), ("half-life of the message", report.halfLifeDays), ("shape d", report.shape)]
+            .filter { $0.1.value == nil && !$0.1.note.isEmpty && $0.1.note != "no quiz answers yet" && !self.shapeWasAssumed($0.1) }
             .map { "\($0.0): \($0.1.note)" }
+        return refused + shape
     }
 
     static func percent(_ value: Double) -> String {
