@@ -7,8 +7,10 @@ enum MessageReportText {
         var lines = [
             "\(report.message) v\(report.version): \(report.title)",
             "\(report.quizAnswers) quiz answers from \(report.people) people; retention per relay hop: \(self.estimate(report.retentionPerHop, percent: true))",
-            "",
+            "half-life of the message (days): \(self.estimate(report.halfLifeDays, percent: false)); shape d: \(self.shape(report.shape))",
         ]
+        lines += self.figureNotes(report)
+        lines.append("")
         lines.append(Table.render(
             header: ["key point", "correct now", "half-life (days)", "recall at 30/60/90 d", "direct / 1 hop / 2+ hops", "most common wrong answer"],
             rows: report.keyPoints.map { point in
@@ -53,10 +55,36 @@ enum MessageReportText {
     }
 
     static func estimate(_ estimate: MessageReport.Estimate, percent: Bool) -> String {
+        self.estimate(estimate, format: percent ? { self.percent($0) } : { String(format: "%.0f", $0) })
+    }
+
+    static func estimate(_ estimate: MessageReport.Estimate, decimals: Int) -> String {
+        self.estimate(estimate, format: { String(format: "%.\(decimals)f", $0) })
+    }
+
+    /// "value (low-high)", "value (no interval)" without resamples, or "not reported".
+    static func estimate(_ estimate: MessageReport.Estimate, format: (Double) -> String) -> String {
         guard let value = estimate.value else { return "not reported" }
-        let format: (Double) -> String = percent ? { self.percent($0) } : { String(format: "%.0f", $0) }
-        guard let low = estimate.low, let high = estimate.high else { return format(value) }
+        guard let low = estimate.low, let high = estimate.high else { return "\(format(value)) (no interval)" }
         return "\(format(value)) (\(format(low))-\(format(high)))"
+    }
+
+    /// The fitted shape, or "assumed" when the fit held it (the note below says at what and why).
+    static func shape(_ shape: MessageReport.Estimate) -> String {
+        shape.value == nil && self.shapeWasAssumed(shape) ? "assumed (see below)" : self.estimate(shape, decimals: 2)
+    }
+
+    static func shapeWasAssumed(_ shape: MessageReport.Estimate) -> Bool {
+        shape.note.hasPrefix("shape assumed")
+    }
+
+    /// Why a message-level figure is missing (or assumed), one line each.
+    static func figureNotes(_ report: MessageReport) -> [String] {
+        let shape = self.shapeWasAssumed(report.shape) ? [report.shape.note] : []
+        let refused = [("retention per relay hop", report.retentionPerHop), ("half-life of the message", report.halfLifeDays), ("shape d", report.shape)]
+            .filter { $0.1.value == nil && !$0.1.note.isEmpty && $0.1.note != "no quiz answers yet" && !self.shapeWasAssumed($0.1) }
+            .map { "\($0.0): \($0.1.note)" }
+        return refused + shape
     }
 
     static func percent(_ value: Double) -> String {

@@ -77,6 +77,11 @@ public struct MessageReport: Sendable, Codable {
     public var keyPoints: [KeyPointReport]
     /// Share of recall kept per relay hop, shared by the message's key points.
     public var retentionPerHop: Estimate
+    /// Message-level half-life in days: the geometric mean of the key points', with its interval.
+    public var halfLifeDays = Estimate(value: nil, low: nil, high: nil, note: "no quiz answers yet")
+    /// Fitted power-law shape `d` of the forgetting curve; when it was assumed instead, no value and `note` says so
+    /// ("shape assumed d = 1: ...").
+    public var shape = Estimate(value: nil, low: nil, high: nil, note: "no quiz answers yet")
     /// The page of relays asked for, worst fidelity first (the 20 worst unless asked otherwise).
     public var relays: [RelayReport]
     public var meanRelayFidelity: Double?

@@ -26,7 +26,7 @@ public struct MessageReportBuilder: Sendable {
                 id: point.id, text: point.text, weight: point.weight,
                 correctNow: Self.rate(Self.latestPerPerson(answers)),
                 halfLifeDays: Self.estimate(fitted?.halfLife, fitted?.halfLifeInterval, fitted?.verdict, missing: "no quiz answers yet"),
-                initialLearning: Self.estimate(fitted?.initial, fitted?.initialInterval, fitted?.verdict, missing: "no quiz answers yet"),
+                initialLearning: Self.estimate(fitted?.initial, fitted?.initialInterval, fitted?.initialVerdict, missing: "no quiz answers yet"),
                 projected: Dictionary(uniqueKeysWithValues: (fitted?.projections ?? []).filter { $0.hops == 0 }.map { projection in
                     ("\(Int(projection.days))", Self.estimate(projection.recall, projection.interval, fitted?.verdict, missing: ""))
                 }),
@@ -41,6 +41,8 @@ public struct MessageReportBuilder: Sendable {
             message: message.id, version: message.version, title: message.title, quizAnswers: input.answers.map(\.count).reduce(0, +),
             people: Set(input.answers.map(\.personID)).count, keyPoints: keyPoints,
             retentionPerHop: Self.estimate(fit?.rho, fit?.rhoInterval, fit?.rhoVerdict, missing: "no quiz answers yet"),
+            halfLifeDays: Self.estimate(fit?.messageHalfLife, fit?.messageHalfLifeInterval, fit?.messageHalfLifeVerdict, missing: "no quiz answers yet"),
+            shape: Self.shape(fit),
             relays: relays,
             meanRelayFidelity: Self.mean(fidelities.compactMap { $0 }),
             relaysTotal: input.relays.count, relaysOffset: self.relayPage.range(count: input.relays.count).lowerBound
@@ -145,7 +147,18 @@ public struct MessageReportBuilder: Sendable {
     static func estimate(_ value: Double?, _ interval: BootstrapInterval?, _ verdict: FitVerdict?, missing: String) -> MessageReport.Estimate {
         guard let value, let verdict else { return MessageReport.Estimate(value: nil, low: nil, high: nil, note: missing) }
         guard verdict.isReported else { return MessageReport.Estimate(value: nil, low: nil, high: nil, note: verdict.explanation) }
-        return MessageReport.Estimate(value: value, low: interval?.lower, high: interval?.upper, note: "95% bootstrap interval over people")
+        guard let interval else { return MessageReport.Estimate(value: value, low: nil, high: nil, note: Self.noInterval) }
+        return MessageReport.Estimate(value: value, low: interval.lower, high: interval.upper, note: "95% bootstrap interval over people")
+    }
+
+    /// The note of a figure fitted without bootstrap resamples.
+    static let noInterval = "point estimate only: no interval (0 bootstrap resamples)"
+
+    /// The fitted shape with its interval, or the assumed one with the reason it was not fitted.
+    static func shape(_ fit: ForgettingFit?) -> MessageReport.Estimate {
+        guard let fit, !fit.keyPoints.isEmpty else { return MessageReport.Estimate(value: nil, low: nil, high: nil, note: "no quiz answers yet") }
+        if let assumption = fit.shapeAssumption { return MessageReport.Estimate(value: nil, low: nil, high: nil, note: assumption) }
+        return self.estimate(fit.shape, fit.shapeInterval, fit.shapeVerdict, missing: "")
     }
 
     /// The wrong option chosen most often for any question on the point: the distortion that is spreading.

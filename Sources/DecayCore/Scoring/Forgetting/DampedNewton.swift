@@ -45,11 +45,15 @@ public struct DampedNewton: Sendable {
     public var gradientTolerance: Double
     /// Stop when an accepted step lowers the value by less than `valueTolerance * max(1, |value|)`.
     public var valueTolerance: Double
+    /// No coordinate moves further than this in one step (the step is scaled down as a whole), so a flat direction
+    /// cannot throw a weakly constrained parameter to the end of its range in one jump.
+    public var maxStep: Double
 
-    public init(maxIterations: Int = 200, gradientTolerance: Double = 1e-9, valueTolerance: Double = 1e-12) {
+    public init(maxIterations: Int = 200, gradientTolerance: Double = 1e-9, valueTolerance: Double = 1e-12, maxStep: Double = .infinity) {
         self.maxIterations = maxIterations
         self.gradientTolerance = gradientTolerance
         self.valueTolerance = valueTolerance
+        self.maxStep = maxStep
     }
 
     /// Minimises from `start`; `evaluate` gives value, gradient and Hessian, `value` only the value. The first trial
@@ -82,11 +86,12 @@ public struct DampedNewton: Sendable {
                     let diagonal = system[index * count + index]
                     system[index * count + index] = diagonal + damping * max(abs(diagonal), 1e-8)
                 }
-                guard let step = Self.solveCholesky(system, current.gradient.map { -$0 }) else {
+                guard let solved = Self.solveCholesky(system, current.gradient.map { -$0 }) else {
                     damping *= growth
                     growth *= 2
                     continue
                 }
+                let step = self.bounded(solved)
                 let trial = zip(point, step).map { $0 + $1 }
                 let trialEvaluation = firstTrial ? evaluate(trial) : nil
                 let trialValue = trialEvaluation?.value ?? value(trial)
@@ -114,6 +119,14 @@ public struct DampedNewton: Sendable {
             }
         }
         return Result(point: point, value: current.value, iterations: iteration, stop: .iterationLimit)
+    }
+
+    /// `step` scaled down so that no coordinate moves further than `maxStep`.
+    func bounded(_ step: [Double]) -> [Double] {
+        let largest = step.map(abs).max() ?? 0
+        guard largest > self.maxStep else { return step }
+        let factor = self.maxStep / largest
+        return step.map { $0 * factor }
     }
 
     /// The drop the quadratic model predicts for `step`: `-(gᵀδ + ½ δᵀHδ)`.

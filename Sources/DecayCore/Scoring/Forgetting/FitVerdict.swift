@@ -41,6 +41,12 @@ public enum FitRefusal: Sendable, Equatable {
     case halfLifeTooUncertain(lower: Double, upper: Double, limit: Double)
     /// The optimiser stopped at its iteration limit.
     case notConverged
+    /// The per-hop retention estimate ran to 0 or 1: the answers do not separate relay loss from initial learning.
+    case retentionAtBoundary(rho: Double, bound: Double)
+    /// The initial-learning estimate ran to 0 or 1.
+    case initialAtBoundary(initial: Double, bound: Double)
+    /// The estimate lies outside its own 95% bootstrap interval, so the fit is not stable enough to quote.
+    case outsideInterval(figure: String, value: Double, lower: Double, upper: Double)
 
     public var reason: String {
         switch self {
@@ -58,6 +64,12 @@ public enum FitRefusal: Sendable, Equatable {
             "the half-life is only known to lie between \(Self.format(lower)) and \(Self.format(upper)) days (more than a factor of \(Self.format(limit)))"
         case .notConverged:
             "the fit did not converge"
+        case .retentionAtBoundary(let rho, let bound):
+            "the retention per relay hop (\(Self.format(100 * rho))%) runs to the limit of \(Self.format(100 * bound))%: the answers do not separate loss per hop from initial learning"
+        case .initialAtBoundary(let initial, let bound):
+            "the initial learning (\(Self.format(100 * initial))%) runs to the limit of \(Self.format(100 * bound))%: the answers do not pin it down"
+        case .outsideInterval(let figure, let value, let lower, let upper):
+            "the \(figure) estimate (\(Self.format(value))) lies outside its own 95% interval (\(Self.format(lower))-\(Self.format(upper))): the fit is not stable enough to quote"
         }
     }
 

@@ -12,13 +12,17 @@ public struct ForgettingFit: Sendable {
     public var shape: Double
     public var shapeFitted: Bool
     public var shapeInterval: BootstrapInterval?
-    /// Refuses a fitted shape that ran to its search limit; always reported when the shape is fixed.
+    /// Refuses a fitted shape that ran to its search limit or lies outside its interval; reported when the shape is assumed.
     public var shapeVerdict: FitVerdict
+    /// When the shape was not fitted, why, in words ("shape assumed d = 1: ..."); nil when it was fitted.
+    public var shapeAssumption: String?
     /// Message-level initial learning: logistic of the mean logit `a`, the centre the pooling pulls towards.
     public var messageInitial: Double
     /// Message-level half-life: the geometric mean of the key points', the centre the pooling pulls towards.
     public var messageHalfLife: Double
     public var messageHalfLifeInterval: BootstrapInterval?
+    /// The key-point checks applied to the message-level half-life (people and delays across the message).
+    public var messageHalfLifeVerdict: FitVerdict
     /// Weighted Bernoulli log-likelihood of the data at the estimate (without the pooling penalty).
     public var logLikelihood: Double
     /// Number of observations (rows) and their total weight.
@@ -58,7 +62,10 @@ public struct KeyPointForgetting: Sendable {
     public var observations: Int
     public var people: Int
     public var delayBins: Int
+    /// Verdict on the half-life (and the projections built on it).
     public var verdict: FitVerdict
+    /// Verdict on the initial learning `a`: the data checks plus `a` at 0 or 1 or outside its interval.
+    public var initialVerdict: FitVerdict
 
     /// The half-life if the verdict lets it be shown.
     public var reportedHalfLife: Double? { self.verdict.isReported ? self.halfLife : nil }

@@ -2,8 +2,13 @@ import Foundation
 
 /// Settings of the forgetting fit; the defaults are the documented ones (docs/forgetting-model.md).
 public struct ForgettingFitOptions: Sendable {
-    /// Fit the power-law shape `d` per message; otherwise it is fixed at `shape`.
+    /// Fit the power-law shape `d` per message when its answers fall in at least `minimumShapeDelayBins` distinct
+    /// delay bins; otherwise (or when false) it is assumed to be `shape` and the fit says so.
     public var fitsShape: Bool
+    /// Distinct delay bins across the message needed before `d` is fitted: a tail needs delays well past the half-life.
+    public var minimumShapeDelayBins: Int
+    /// An `a` or `rho` estimate within this distance of 0 or 1 has run to the edge of its range and is refused.
+    public var probabilityBoundary: Double
     /// The shape used when it is not fitted (and the start when it is).
     public var shape: Double
     /// τh: prior SD of a key point's log half-life around the message's; 0.5 lets points differ by ~1.6× routinely.
@@ -28,7 +33,9 @@ public struct ForgettingFitOptions: Sendable {
     public var bootstrap: ForgettingBootstrap?
 
     public init(
-        fitsShape: Bool = false,
+        fitsShape: Bool = true,
+        minimumShapeDelayBins: Int = 8,
+        probabilityBoundary: Double = 0.01,
         shape: Double = 1,
         halfLifePooling: Double = 0.5,
         initialPooling: Double = 1,
@@ -42,6 +49,8 @@ public struct ForgettingFitOptions: Sendable {
         bootstrap: ForgettingBootstrap? = ForgettingBootstrap()
     ) {
         self.fitsShape = fitsShape
+        self.minimumShapeDelayBins = minimumShapeDelayBins
+        self.probabilityBoundary = probabilityBoundary
         self.shape = shape
         self.halfLifePooling = halfLifePooling
         self.initialPooling = initialPooling

@@ -5,8 +5,6 @@ import Foundation
 public struct ForgettingFitter: Sendable {
     public var options: ForgettingFitOptions
 
-    /// Half-lives (days) the full fit starts from; the best end point wins, so one bad basin does not decide.
-    static let startingHalfLives: [Double] = [3, 20, 90]
     /// An estimate within this factor of a search bound counts as "at the boundary".
     static let boundaryFactor = 1.05
 
@@ -19,36 +17,42 @@ public struct ForgettingFitter: Sendable {
         let data = PreparedObservations(observations, binDays: self.options.delayBinDays)
         let objective = ForgettingObjective(
             rows: data.rows, keyPointCount: data.keyPointIDs.count, personCount: data.personCount,
-            fitsRho: data.hops.count >= 2, fitsShape: self.options.fitsShape, fixedShape: self.options.shape,
+            fitsRho: data.hops.count >= 2, fitsShape: self.fitsShape(data), fixedShape: self.options.shape,
             halfLifeRange: self.options.halfLifeRange, shapeRange: self.options.shapeRange,
             halfLifePooling: self.options.halfLifePooling, initialPooling: self.options.initialPooling
         )
-        let optimizer = DampedNewton(maxIterations: 300)
-        var best: DampedNewton.Result?
-        if !data.rows.isEmpty {
-            for start in Self.startingHalfLives {
-                let halfLife = min(max(start, self.options.halfLifeRange.lowerBound), self.options.halfLifeRange.upperBound)
-                let parameters = ForgettingObjective.Parameters(
-                    initial: [Double](repeating: 0.9, count: objective.keyPointCount),
-                    halfLife: [Double](repeating: halfLife, count: objective.keyPointCount),
-                    rho: 0.85, shape: self.options.shape
-                )
-                let result = optimizer.minimize(from: objective.encode(parameters), evaluate: { objective.evaluate($0) }, value: { objective.value($0) })
-                if result.value < (best?.value ?? .infinity) { best = result }
-            }
-        }
+        let best = ForgettingSearch().minimize(objective, halfLifeRange: self.options.halfLifeRange, shape: self.options.shape)?.best
         let point = best?.point ?? []
         let estimate = objective.decode(point)
         var replicates: [ForgettingObjective.Parameters] = []
         var unconverged = 0
         if let bootstrap = self.options.bootstrap, best != nil, bootstrap.resamples > 0 {
-            (replicates, unconverged) = bootstrap.replicates(of: objective, from: point, optimizer: DampedNewton(maxIterations: 100))
+            (replicates, unconverged) = bootstrap.replicates(
+                of: objective, from: ForgettingSearch.interior(point),
+                optimizer: DampedNewton(maxIterations: 100, maxStep: ForgettingSearch.maxStep)
+            )
         }
         return self.assemble(
             data: data, objective: objective, estimate: estimate, replicates: replicates,
             logLikelihood: best.map { _ in objective.logLikelihood(point) } ?? 0,
             converged: best?.converged ?? false, unconverged: unconverged
         )
+    }
+
+    /// `d` is fitted only when asked and when the answers spread over enough delay bins to show the tail.
+    func fitsShape(_ data: PreparedObservations) -> Bool {
+        self.options.fitsShape && data.delayBins >= self.options.minimumShapeDelayBins
+    }
+
+    /// Why the shape was assumed rather than fitted; nil when it was fitted.
+    func shapeAssumption(_ data: PreparedObservations) -> String? {
+        let assumed = "shape assumed d = \(String(format: "%g", self.options.shape))"
+        guard self.options.fitsShape else { return "\(assumed): fitting it is switched off" }
+        guard data.delayBins >= self.options.minimumShapeDelayBins else {
+            return "\(assumed): answers fall in only \(data.delayBins) distinct \(String(format: "%g", self.options.delayBinDays))-day delay bins; "
+                + "at least \(self.options.minimumShapeDelayBins) are needed to fit it"
+        }
+        return nil
     }
 
     /// Turns the estimate and the bootstrap replicates into figures, intervals and verdicts.
@@ -76,13 +80,18 @@ public struct ForgettingFitter: Sendable {
                 }
             }
             let halfLifeInterval = interval { $0.halfLife[key] }
+            let initialInterval = interval { $0.initial[key] }
             return KeyPointForgetting(
-                id: data.keyPointIDs[key], initial: estimate.initial[key], initialInterval: interval { $0.initial[key] },
+                id: data.keyPointIDs[key], initial: estimate.initial[key], initialInterval: initialInterval,
                 halfLife: estimate.halfLife[key], halfLifeInterval: halfLifeInterval, projections: projections,
                 observations: data.observationsPerKey[key], people: data.peoplePerKey[key], delayBins: data.delayBinsPerKey[key],
-                verdict: self.keyPointVerdict(
+                verdict: FitVerdict(self.keyPointRefusals(
                     people: data.peoplePerKey[key], delayBins: data.delayBinsPerKey[key], halfLife: estimate.halfLife[key],
                     interval: halfLifeInterval, scale: objective.halfLifeScale, converged: converged
+                )),
+                initialVerdict: FitVerdict(
+                    self.dataRefusals(people: data.peoplePerKey[key], delayBins: data.delayBinsPerKey[key], converged: converged)
+                        + self.initialRefusals(estimate.initial[key], interval: initialInterval)
                 )
             )
         }
@@ -92,50 +101,29 @@ public struct ForgettingFitter: Sendable {
             rhoRefusals.append(.tooFewPeople(found: data.personCount, required: self.options.minimumPeople))
         }
         if !converged { rhoRefusals.append(.notConverged) }
+        let rhoInterval = objective.fitsRho ? interval(\.rho) : nil
+        if objective.fitsRho { rhoRefusals += self.retentionRefusals(estimate.rho, interval: rhoInterval) }
+        let shapeInterval = objective.fitsShape ? interval(\.shape) : nil
+        let messageHalfLife = Self.messageHalfLife(estimate)
+        let messageHalfLifeInterval = interval(Self.messageHalfLife)
+        let messageHalfLifeVerdict = FitVerdict(self.keyPointRefusals(
+            people: data.personCount, delayBins: data.delayBins, halfLife: messageHalfLife, interval: messageHalfLifeInterval,
+            scale: objective.halfLifeScale, converged: converged
+        ))
         return ForgettingFit(
             keyPoints: keyPoints,
             rho: objective.fitsRho ? estimate.rho : nil,
-            rhoInterval: objective.fitsRho ? interval(\.rho) : nil,
+            rhoInterval: rhoInterval,
             rhoVerdict: FitVerdict(rhoRefusals),
-            shape: estimate.shape, shapeFitted: objective.fitsShape,
-            shapeInterval: objective.fitsShape ? interval(\.shape) : nil,
-            shapeVerdict: self.shapeVerdict(estimate.shape, fitted: objective.fitsShape, scale: objective.shapeScale),
-            messageInitial: Self.messageInitial(estimate), messageHalfLife: Self.messageHalfLife(estimate),
-            messageHalfLifeInterval: interval(Self.messageHalfLife),
+            shape: estimate.shape, shapeFitted: objective.fitsShape, shapeInterval: shapeInterval,
+            shapeVerdict: self.shapeVerdict(estimate.shape, fitted: objective.fitsShape, interval: shapeInterval, scale: objective.shapeScale),
+            shapeAssumption: self.shapeAssumption(data),
+            messageInitial: Self.messageInitial(estimate), messageHalfLife: messageHalfLife,
+            messageHalfLifeInterval: messageHalfLifeInterval, messageHalfLifeVerdict: messageHalfLifeVerdict,
             logLikelihood: logLikelihood, observations: data.rows.count, totalWeight: data.totalWeight,
             people: data.personCount, delayBins: data.delayBins, meanHops: data.meanHops,
             converged: converged, resamples: replicates.count, unconvergedResamples: unconverged
         )
-    }
-
-    private func keyPointVerdict(
-        people: Int, delayBins: Int, halfLife: Double, interval: BootstrapInterval?, scale: BoundedLogScale, converged: Bool
-    ) -> FitVerdict {
-        var refusals: [FitRefusal] = []
-        if people < self.options.minimumPeople {
-            refusals.append(.tooFewPeople(found: people, required: self.options.minimumPeople))
-        }
-        if delayBins < self.options.minimumDelayBins {
-            refusals.append(.tooFewDelays(found: delayBins, required: self.options.minimumDelayBins, binDays: self.options.delayBinDays))
-        }
-        let low = scale.lower * Self.boundaryFactor
-        let high = scale.upper / Self.boundaryFactor
-        if halfLife <= low || (interval?.lower ?? halfLife) <= low {
-            refusals.append(.halfLifeAtBoundary(halfLife: min(halfLife, interval?.lower ?? halfLife), bound: scale.lower))
-        } else if halfLife >= high || (interval?.upper ?? halfLife) >= high {
-            refusals.append(.halfLifeAtBoundary(halfLife: max(halfLife, interval?.upper ?? halfLife), bound: scale.upper))
-        } else if let interval, interval.upper > self.options.maximumHalfLifeRatio * interval.lower {
-            refusals.append(.halfLifeTooUncertain(lower: interval.lower, upper: interval.upper, limit: self.options.maximumHalfLifeRatio))
-        }
-        if !converged { refusals.append(.notConverged) }
-        return FitVerdict(refusals)
-    }
-
-    private func shapeVerdict(_ shape: Double, fitted: Bool, scale: BoundedLogScale) -> FitVerdict {
-        guard fitted else { return .reported }
-        if shape <= scale.lower * Self.boundaryFactor { return .refused([.shapeAtBoundary(shape: shape, bound: scale.lower)]) }
-        if shape >= scale.upper / Self.boundaryFactor { return .refused([.shapeAtBoundary(shape: shape, bound: scale.upper)]) }
-        return .reported
     }
 
     /// `a * rho^hops * (1 + c t/h)^(-d)`: the share who still know the point, before any guessing floor.

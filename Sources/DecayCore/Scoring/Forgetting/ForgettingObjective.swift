@@ -32,7 +32,10 @@ struct ForgettingObjective: Sendable {
     private(set) var cells: ForgettingCells
     let keyPointCount: Int
     let personCount: Int
-    let fitsRho: Bool
+    private(set) var fitsRho: Bool
+    /// The per-hop retention used when `rho` is not fitted: 1 for a message without hop variation, a grid value
+    /// when the fit profiles the objective over `rho`.
+    private(set) var fixedRho = 1.0
     let fitsShape: Bool
     let fixedShape: Double
     let halfLifeScale: BoundedLogScale
@@ -67,6 +70,14 @@ struct ForgettingObjective: Sendable {
         return copy
     }
 
+    /// The same objective with `rho` held at `rho` (its coordinate removed): one point of the profile over `rho`.
+    func holdingRho(at rho: Double) -> ForgettingObjective {
+        var copy = self
+        copy.fitsRho = false
+        copy.fixedRho = rho
+        return copy
+    }
+
     var rhoIndex: Int? { self.fitsRho ? 2 * self.keyPointCount : nil }
     var shapeIndex: Int? { self.fitsShape ? 2 * self.keyPointCount + (self.fitsRho ? 1 : 0) : nil }
     var parameterCount: Int { 2 * self.keyPointCount + (self.fitsRho ? 1 : 0) + (self.fitsShape ? 1 : 0) }
@@ -75,7 +86,7 @@ struct ForgettingObjective: Sendable {
         Parameters(
             initial: (0..<self.keyPointCount).map { Logistic.value(point[2 * $0]) },
             halfLife: (0..<self.keyPointCount).map { self.halfLifeScale.value(point[2 * $0 + 1]) },
-            rho: self.rhoIndex.map { Logistic.value(point[$0]) } ?? 1,
+            rho: self.rhoIndex.map { Logistic.value(point[$0]) } ?? self.fixedRho,
             shape: self.shapeIndex.map { self.shapeScale.value(point[$0]) } ?? self.fixedShape
         )
     }
@@ -124,7 +135,7 @@ struct ForgettingObjective: Sendable {
         let initial = (0..<keys).map { Logistic.value(point[2 * $0]) }
         let halfLife = (0..<keys).map { self.halfLifeScale.value(point[2 * $0 + 1]) }
         let halfLifeSlope = (0..<keys).map { self.halfLifeScale.logDerivative(point[2 * $0 + 1]) }
-        let rho = self.rhoIndex.map { Logistic.value(point[$0]) } ?? 1
+        let rho = self.rhoIndex.map { Logistic.value(point[$0]) } ?? self.fixedRho
         let shape = self.shapeIndex.map { self.shapeScale.value(point[$0]) } ?? self.fixedShape
         let shapeSlope = self.shapeIndex.map { shape * self.shapeScale.logDerivative(point[$0]) } ?? 0
         let scale = pow(2, 1 / shape) - 1
