@@ -42,6 +42,20 @@ struct InputHygieneTests {
         #expect(errors.problems[0].message.contains("must not contain spaces"))
     }
 
+    @Test func aMatrixChatURLMustNameARoomAndCarryTheToken() {
+        let rows = [
+            "ok,Ok,matrix,https://m.example.com/_matrix/client/v3/rooms/%21abc%3Am.example.com?access_token=syt_1",
+            "notoken,No token,matrix,https://m.example.com/_matrix/client/v3/rooms/%21abc%3Am.example.com",
+            "send,Send path,matrix,https://m.example.com/_matrix/client/v3/rooms/%21abc/send/m.room.message?access_token=syt_1",
+            "web,Web link,matrix,https://matrix.to/#/%21abc:m.example.com",
+        ]
+        let problems = Self.problems(DirectoryImport.partners("id,name,chat_format,chat_url\n" + rows.joined(separator: "\n") + "\n", format: .csv))
+        #expect(problems.map { "\($0.row ?? 0):\($0.field ?? "")" } == ["3:chat_url", "4:chat_url", "5:chat_url"])
+        #expect(problems[0].message.contains("access token"))
+        #expect(problems[1].message.contains("ending in the room id"))
+        #expect(problems[2].message.contains("expected a Matrix room URL"))
+    }
+
     @Test func invalidUTF8IsRefusedWithItsRowNotReplaced() throws {
         var bytes = Array("id,name\nalder,\"Alder\nNetworks\"\nharbor,Harbor ".utf8)
         bytes += [0xFF, 0x41]

@@ -182,7 +182,29 @@ public enum DirectoryImport {
             problems.append(ImportProblem(row: row.number, field: "chat_url", message: "expected an http(s) URL, got '\(url)'"))
             return nil
         }
+        if format == .matrix, let problem = self.matrixProblem(parsed) {
+            problems.append(ImportProblem(row: row.number, field: "chat_url", message: problem))
+            return nil
+        }
         return ChatDestination(format: format, url: url)
+    }
+
+    /// A Matrix `chat_url` is a room's client-server URL with the bot's token (docs/chat-formats.md); anything else
+    /// would only fail as a 401 or 404 when a post goes out.
+    static func matrixProblem(_ url: URLComponents) -> String? {
+        let form = "https://HOST/_matrix/client/v3/rooms/ROOM_ID?access_token=TOKEN"
+        let path = url.percentEncodedPath
+        guard let rooms = path.range(of: "/_matrix/client/"), let room = path[rooms.upperBound...].range(of: "rooms/") else {
+            return "expected a Matrix room URL like \(form)"
+        }
+        let roomID = path[room.upperBound...]
+        guard !roomID.isEmpty, !roomID.contains("/") else {
+            return "expected the room's URL, ending in the room id, like \(form) (MessageDecay adds /send/... itself)"
+        }
+        guard url.queryItems?.contains(where: { $0.name == "access_token" && $0.value?.isEmpty == false }) == true else {
+            return "needs the bot's access token, like \(form) (it is sent as an Authorization header, never in the URL)"
+        }
+        return nil
     }
 
     private static func looksLikeEmail(_ text: String) -> Bool {
