@@ -68,9 +68,15 @@ final class CurlMultiEngine: @unchecked Sendable {
 }
 
 /// One post in flight: owns its header list, guard and response buffers until curl is done with them.
+/// The request body is handed to curl through a read callback with no way to rewind it: libcurl re-sends a request
+/// by itself when a reused keep-alive connection dies before any answer, and a receiver that had read the request
+/// then got it twice or more per attempt. Without a rewind curl fails the transfer instead, and the worker's
+/// schedule decides about another attempt.
 private final class Transfer {
     let post: HTTPPost
     let completion: CurlMultiEngine.Completion
+    /// How much of the request body curl has read so far.
+    var sent = 0
     var body: [UInt8] = []
     var headers: [String: String] = [:]
     private var headerList: UnsafeMutablePointer<curl_slist>?
@@ -97,13 +103,8 @@ private final class Transfer {
         _ = ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, self.post.method)
         _ = ccurl_setopt_long(handle, CURLOPT_POST, 1)
         _ = ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, self.post.body.count)
-        self.post.body.withUnsafeBytes { bytes in
-            if let base = bytes.baseAddress {
-                _ = ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
-            } else {
-                _ = ccurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
-            }
-        }
+        _ = ccurl_setopt_read_function(handle, curlReadBody)
+        _ = ccurl_setopt_pointer(handle, CURLOPT_READDATA, context)
         _ = ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, self.headerList)
         _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, self.post.connectTimeout)
         _ = ccurl_setopt_long(handle, CURLOPT_TIMEOUT, self.post.totalTimeout)
@@ -122,9 +123,13 @@ private final class Transfer {
     func finish(_ handle: UnsafeMutableRawPointer, code: CURLcode) -> Result<HTTPResult, HTTPTransportError> {
         guard code == CURLE_OK else {
             let blocked = self.guardState.pointee.blocked != 0
-            let message = blocked
-                ? "refused to connect to a private, loopback, link-local, metadata or other special-purpose address (allow the host with DECAY_ALLOW_HOSTS)"
-                : String(cString: curl_easy_strerror(code))
+            let message = if blocked {
+                "refused to connect to a private, loopback, link-local, metadata or other special-purpose address (allow the host with DECAY_ALLOW_HOSTS)"
+            } else if code == CURLE_SEND_FAIL_REWIND {
+                "the connection closed after the request was sent, before any answer; not re-sent within this attempt (the receiver may have it)"
+            } else {
+                String(cString: curl_easy_strerror(code))
+            }
             return .failure(HTTPTransportError(
                 code: Int(code.rawValue), message: message, isTimeout: code == CURLE_OPERATION_TIMEDOUT, isBlocked: blocked
             ))
@@ -133,6 +138,18 @@ private final class Transfer {
         _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return .success(HTTPResult(status: status, headers: self.headers, body: self.body))
     }
+}
+
+private func curlReadBody(_ buffer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+    guard let buffer, let context else { return 0 }
+    let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+    let length = min(size * count, transfer.post.body.count - transfer.sent)
+    guard length > 0 else { return 0 }
+    transfer.post.body.withUnsafeBytes { bytes in
+        UnsafeMutableRawPointer(buffer).copyMemory(from: bytes.baseAddress! + transfer.sent, byteCount: length)
+    }
+    transfer.sent += length
+    return length
 }
 
 private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {

@@ -1,0 +1,49 @@
+import DecayCore
+import DecayDelivery
+import DecayStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+/// What reached the receiver matches what the outbox recorded: one request per attempt, every attempt counted.
+@Suite("attempts as recorded against what the receiver got")
+struct AttemptRecordTests {
+    @Test func aReusedConnectionThatDiesIsNotPostedToTwice() async throws {
+        let receiver = try HalfAnsweringReceiver()
+        defer { receiver.stop() }
+        let client = CurlClient(maxConnections: 1)
+        let url = "http://127.0.0.1:\(receiver.port)/hook"
+        func post(_ key: String) -> HTTPPost {
+            HTTPPost(url: url, headers: [("Idempotency-Key", key)], body: Array(#"{"text":"\#(key)"}"#.utf8), allowPrivateAddresses: true)
+        }
+        let first = try await client.send(post("first"))
+        #expect(first.status == 200)
+        let error = await #expect(throws: HTTPTransportError.self) { try await client.send(post("second")) }
+        #expect(error?.message.hasPrefix("the connection closed after the request was sent") == true)
+        #expect(receiver.arrivals == ["first": 1, "second": 1], "libcurl re-sent the request on a fresh connection")
+    }
+
+    @Test func everyRecordedAttemptArrivedExactlyOnce() async throws {
+        let (database, _) = try await OutboxWorkerTests.database()
+        let receiver = try HalfAnsweringReceiver()
+        defer { receiver.stop() }
+        let keys = (0..<6).map { "post-\($0)" }
+        for key in keys {
+            try await OutboxWorkerTests.enqueue(database, key: key, url: "http://127.0.0.1:\(receiver.port)/hook")
+        }
+        var configuration = try OutboxWorkerTests.configuration()
+        configuration.maxInFlight = 1
+        let worker = OutboxWorker(database: database, client: CurlClient(maxConnections: 1), configuration: configuration, logger: Logger(label: "test"))
+        try await worker.deliverDue(horizon: .seconds(3))
+
+        let entries = try await OutboxWorkerTests.entries(database)
+        let arrivals = receiver.arrivals
+        for key in keys {
+            #expect(arrivals[key] == entries[key]?.attempts, "\(key): requests received vs attempts recorded")
+        }
+        #expect(entries.values.contains { $0.attempts > 1 }, "some attempt met a connection closed without an answer")
+        #expect(entries.values.contains { $0.status == .delivered })
+    }
+}
