@@ -46,4 +46,33 @@ struct AttemptRecordTests {
         #expect(entries.values.contains { $0.attempts > 1 }, "some attempt met a connection closed without an answer")
         #expect(entries.values.contains { $0.status == .delivered })
     }
+
+    @Test(arguments: [false, true])
+    func twoPartnersSharingAGoneURLAreBothRecordedAsSent(rateLimited: Bool) async throws {
+        let (database, _) = try await OutboxWorkerTests.database()
+        let sink = ScriptedSink()
+        try await sink.application().test(.live) { client in
+            let url = "http://127.0.0.1:\(try #require(client.port))/gone"
+            try await OutboxWorkerTests.enqueue(database, key: "partner-a", url: url)
+            try await OutboxWorkerTests.enqueue(database, key: "partner-b", url: url)
+            var configuration = try OutboxWorkerTests.configuration()
+            if rateLimited { configuration.rateLimit = { _ in RateLimit(count: 1, per: .milliseconds(500)) } }
+            let worker = OutboxWorker(database: database, configuration: configuration, logger: Logger(label: "test"))
+            try await worker.deliverDue(horizon: .seconds(2))
+
+            let entries = try await OutboxWorkerTests.entries(database)
+            let hits = await sink.hits
+            for key in ["partner-a", "partner-b"] {
+                let entry = try #require(entries[key])
+                #expect(entry.status == .dead)
+                #expect(hits.filter { $0.key == key }.count == entry.attempts, "\(key): sent \(hits.filter { $0.key == key }.count), recorded \(entry.attempts)")
+                #expect(entry.attempts == 0 ? entry.lastError?.hasPrefix("destination disabled") == true : entry.lastStatus == 410)
+            }
+            if rateLimited {
+                #expect(hits.count == 1, "the post held by the rate limit is not sent after the 410")
+            } else {
+                #expect(entries.values.allSatisfy { $0.attempts == 1 && $0.lastStatus == 410 }, "both were on the wire together")
+            }
+        }
+    }
 }
