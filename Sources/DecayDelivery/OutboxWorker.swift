@@ -313,7 +313,9 @@ public final class OutboxWorker: Service, Sendable {
             case .dead(let id, _, let error):
                 logger.warning("outbox post is dead", metadata: ["id": "\(id)", "error": "\(error)"])
             case .gone(let id, let destination, let error):
-                logger.warning("destination disabled by 410", metadata: ["id": "\(id)", "destination": "\(destination)", "error": "\(error)"])
+                logger.warning("destination disabled by 410", metadata: [
+                    "id": "\(id)", "destination": "\(OutboxURL.redacted(destination))", "error": "\(error)",
+                ])
             }
         }
     }

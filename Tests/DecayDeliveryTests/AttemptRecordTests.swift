@@ -4,10 +4,12 @@ import DecayStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import InMemoryLogging
 import Logging
 import Testing
 
-/// What reached the receiver matches what the outbox recorded: one request per attempt, every attempt counted.
+/// What reached the receiver matches what the outbox recorded: one request per attempt, every attempt counted,
+/// and nothing secret in the log.
 @Suite("attempts as recorded against what the receiver got")
 struct AttemptRecordTests {
     @Test func aReusedConnectionThatDiesIsNotPostedToTwice() async throws {
@@ -72,6 +74,26 @@ struct AttemptRecordTests {
                 #expect(hits.count == 1, "the post held by the rate limit is not sent after the 410")
             } else {
                 #expect(entries.values.allSatisfy { $0.attempts == 1 && $0.lastStatus == 410 }, "both were on the wire together")
+            }
+        }
+    }
+
+    @Test func aGoneDestinationIsLoggedByHostOnly() async throws {
+        let (database, _) = try await OutboxWorkerTests.database()
+        let sink = ScriptedSink()
+        try await sink.application().test(.live) { client in
+            let base = "http://127.0.0.1:\(try #require(client.port))"
+            try await OutboxWorkerTests.enqueue(database, key: "g", url: "\(base)/gone?token=s3cr3t")
+            let logs = InMemoryLogHandler()
+            let logger = Logger(label: "test", factory: { _ in logs })
+            let worker = OutboxWorker(database: database, configuration: try OutboxWorkerTests.configuration(), logger: logger)
+            try await worker.deliverDue()
+
+            let gone = try #require(logs.entries.first { $0.message.description == "destination disabled by 410" })
+            #expect(gone.metadata["destination"]?.description == "\(base)/…")
+            for entry in logs.entries {
+                let text = "\(entry.message) \(entry.metadata)"
+                #expect(!text.contains("s3cr3t") && !text.contains("/gone"), "the webhook path and query are secrets: \(text)")
             }
         }
     }
