@@ -29,10 +29,6 @@ CURLcode ccurl_setopt_header_function(CURL *handle, size_t (*callback)(char *, s
     return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
 }
 
-CURLcode ccurl_setopt_read_function(CURL *handle, size_t (*callback)(char *, size_t, size_t, void *)) {
-    return curl_easy_setopt(handle, CURLOPT_READFUNCTION, callback);
-}
-
 CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
@@ -124,6 +120,18 @@ CURLcode ccurl_setopt_guard(CURL *handle, ccurl_guard *guard) {
     CURLcode code = curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, guarded_open);
     if (code != CURLE_OK) return code;
     return curl_easy_setopt(handle, CURLOPT_OPENSOCKETDATA, guard);
+}
+
+static int send_once(void *clientp, char *primary_ip, char *local_ip, int primary_port, int local_port) {
+    int *requests = clientp;
+    (void)primary_ip; (void)local_ip; (void)primary_port; (void)local_port;
+    return (*requests)++ == 0 ? CURL_PREREQFUNC_OK : CURL_PREREQFUNC_ABORT;
+}
+
+CURLcode ccurl_setopt_send_once(CURL *handle, int *requests) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, send_once);
+    if (code != CURLE_OK) return code;
+    return curl_easy_setopt(handle, CURLOPT_PREREQDATA, requests);
 }
 
 int ccurl_address_text_forbidden(const char *text) {

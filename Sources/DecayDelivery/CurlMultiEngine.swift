@@ -67,30 +67,30 @@ final class CurlMultiEngine: @unchecked Sendable {
     }
 }
 
-/// One post in flight: owns its header list, guard and response buffers until curl is done with them.
-/// The request body is handed to curl through a read callback with no way to rewind it: libcurl re-sends a request
-/// by itself when a reused keep-alive connection dies before any answer, and a receiver that had read the request
-/// then got it twice or more per attempt. Without a rewind curl fails the transfer instead, and the worker's
-/// schedule decides about another attempt.
+/// One post in flight: owns its header list, guard, request count and response buffers until curl is done with them.
+/// The request count lets the post go out at most once: libcurl re-sends a request by itself when a reused
+/// keep-alive connection dies before any answer, and a receiver that had read it then got it twice or more per
+/// attempt. The second request is aborted instead, and the worker's schedule decides about another attempt.
 private final class Transfer {
     let post: HTTPPost
     let completion: CurlMultiEngine.Completion
-    /// How much of the request body curl has read so far.
-    var sent = 0
     var body: [UInt8] = []
     var headers: [String: String] = [:]
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let guardState = UnsafeMutablePointer<ccurl_guard>.allocate(capacity: 1)
+    private let requests = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
 
     init(post: HTTPPost, completion: @escaping CurlMultiEngine.Completion) {
         self.post = post
         self.completion = completion
         self.guardState.initialize(to: ccurl_guard(allow_private: post.allowPrivateAddresses ? 1 : 0, blocked: 0))
+        self.requests.initialize(to: 0)
     }
 
     deinit {
         curl_slist_free_all(self.headerList)
         self.guardState.deallocate()
+        self.requests.deallocate()
     }
 
     func configure(_ handle: UnsafeMutableRawPointer) {
@@ -103,8 +103,13 @@ private final class Transfer {
         _ = ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, self.post.method)
         _ = ccurl_setopt_long(handle, CURLOPT_POST, 1)
         _ = ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, self.post.body.count)
-        _ = ccurl_setopt_read_function(handle, curlReadBody)
-        _ = ccurl_setopt_pointer(handle, CURLOPT_READDATA, context)
+        self.post.body.withUnsafeBytes { bytes in
+            if let base = bytes.baseAddress {
+                _ = ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
+            } else {
+                _ = ccurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+            }
+        }
         _ = ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, self.headerList)
         _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, self.post.connectTimeout)
         _ = ccurl_setopt_long(handle, CURLOPT_TIMEOUT, self.post.totalTimeout)
@@ -114,6 +119,7 @@ private final class Transfer {
         _ = ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
         _ = ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
         _ = ccurl_setopt_guard(handle, self.guardState)
+        _ = ccurl_setopt_send_once(handle, self.requests)
         _ = ccurl_setopt_write_function(handle, curlWriteBody)
         _ = ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
         _ = ccurl_setopt_header_function(handle, curlWriteHeader)
@@ -125,7 +131,7 @@ private final class Transfer {
             let blocked = self.guardState.pointee.blocked != 0
             let message = if blocked {
                 "refused to connect to a private, loopback, link-local, metadata or other special-purpose address (allow the host with DECAY_ALLOW_HOSTS)"
-            } else if code == CURLE_SEND_FAIL_REWIND {
+            } else if code == CURLE_ABORTED_BY_CALLBACK, self.requests.pointee > 1 {
                 "the connection closed after the request was sent, before any answer; not re-sent within this attempt (the receiver may have it)"
             } else {
                 String(cString: curl_easy_strerror(code))
@@ -138,18 +144,6 @@ private final class Transfer {
         _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         return .success(HTTPResult(status: status, headers: self.headers, body: self.body))
     }
-}
-
-private func curlReadBody(_ buffer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
-    guard let buffer, let context else { return 0 }
-    let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
-    let length = min(size * count, transfer.post.body.count - transfer.sent)
-    guard length > 0 else { return 0 }
-    transfer.post.body.withUnsafeBytes { bytes in
-        UnsafeMutableRawPointer(buffer).copyMemory(from: bytes.baseAddress! + transfer.sent, byteCount: length)
-    }
-    transfer.sent += length
-    return length
 }
 
 private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {

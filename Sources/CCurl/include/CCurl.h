@@ -10,9 +10,6 @@ CURLcode ccurl_setopt_pointer(CURL *handle, CURLoption option, void *value);
 CURLcode ccurl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value);
 CURLcode ccurl_setopt_write_function(CURL *handle, size_t (*callback)(char *, size_t, size_t, void *));
 CURLcode ccurl_setopt_header_function(CURL *handle, size_t (*callback)(char *, size_t, size_t, void *));
-/* The request body comes from this callback, with no seek callback: when a reused connection dies after the
-   body went out, libcurl cannot rewind and fails the transfer (CURLE_SEND_FAIL_REWIND) instead of re-sending it. */
-CURLcode ccurl_setopt_read_function(CURL *handle, size_t (*callback)(char *, size_t, size_t, void *));
 CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode ccurl_getinfo_pointer(CURL *handle, CURLINFO info, void **value);
 CURLMcode ccurl_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
@@ -29,6 +26,11 @@ typedef struct {
 } ccurl_guard;
 
 CURLcode ccurl_setopt_guard(CURL *handle, ccurl_guard *guard);
+
+/* At most one request per transfer: libcurl re-sends a request by itself when a reused keep-alive connection dies
+   before any answer, though the receiver may have read and acted on it. The pre-request callback counts requests
+   in *requests and aborts the second (CURLE_ABORTED_BY_CALLBACK), so the transfer fails instead. */
+CURLcode ccurl_setopt_send_once(CURL *handle, int *requests);
 
 /* 1 when the textual IPv4/IPv6 address is one the guard refuses, 0 when public, -1 when not an address. */
 int ccurl_address_text_forbidden(const char *text);
