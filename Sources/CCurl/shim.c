@@ -122,6 +122,18 @@ CURLcode ccurl_setopt_guard(CURL *handle, ccurl_guard *guard) {
     return curl_easy_setopt(handle, CURLOPT_OPENSOCKETDATA, guard);
 }
 
+static int send_once(void *clientp, char *primary_ip, char *local_ip, int primary_port, int local_port) {
+    int *requests = clientp;
+    (void)primary_ip; (void)local_ip; (void)primary_port; (void)local_port;
+    return (*requests)++ == 0 ? CURL_PREREQFUNC_OK : CURL_PREREQFUNC_ABORT;
+}
+
+CURLcode ccurl_setopt_send_once(CURL *handle, int *requests) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, send_once);
+    if (code != CURLE_OK) return code;
+    return curl_easy_setopt(handle, CURLOPT_PREREQDATA, requests);
+}
+
 int ccurl_address_text_forbidden(const char *text) {
     unsigned char buffer[16];
     if (inet_pton(AF_INET, text, buffer) == 1) return ipv4_forbidden(buffer);

@@ -67,7 +67,10 @@ final class CurlMultiEngine: @unchecked Sendable {
     }
 }
 
-/// One post in flight: owns its header list, guard and response buffers until curl is done with them.
+/// One post in flight: owns its header list, guard, request count and response buffers until curl is done with them.
+/// The request count lets the post go out at most once: libcurl re-sends a request by itself when a reused
+/// keep-alive connection dies before any answer, and a receiver that had read it then got it twice or more per
+/// attempt. The second request is aborted instead, and the worker's schedule decides about another attempt.
 private final class Transfer {
     let post: HTTPPost
     let completion: CurlMultiEngine.Completion
@@ -75,16 +78,19 @@ private final class Transfer {
     var headers: [String: String] = [:]
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let guardState = UnsafeMutablePointer<ccurl_guard>.allocate(capacity: 1)
+    private let requests = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
 
     init(post: HTTPPost, completion: @escaping CurlMultiEngine.Completion) {
         self.post = post
         self.completion = completion
         self.guardState.initialize(to: ccurl_guard(allow_private: post.allowPrivateAddresses ? 1 : 0, blocked: 0))
+        self.requests.initialize(to: 0)
     }
 
     deinit {
         curl_slist_free_all(self.headerList)
         self.guardState.deallocate()
+        self.requests.deallocate()
     }
 
     func configure(_ handle: UnsafeMutableRawPointer) {
@@ -113,6 +119,7 @@ private final class Transfer {
         _ = ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
         _ = ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
         _ = ccurl_setopt_guard(handle, self.guardState)
+        _ = ccurl_setopt_send_once(handle, self.requests)
         _ = ccurl_setopt_write_function(handle, curlWriteBody)
         _ = ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
         _ = ccurl_setopt_header_function(handle, curlWriteHeader)
@@ -122,9 +129,13 @@ private final class Transfer {
     func finish(_ handle: UnsafeMutableRawPointer, code: CURLcode) -> Result<HTTPResult, HTTPTransportError> {
         guard code == CURLE_OK else {
             let blocked = self.guardState.pointee.blocked != 0
-            let message = blocked
-                ? "refused to connect to a private, loopback, link-local, metadata or other special-purpose address (allow the host with DECAY_ALLOW_HOSTS)"
-                : String(cString: curl_easy_strerror(code))
+            let message = if blocked {
+                "refused to connect to a private, loopback, link-local, metadata or other special-purpose address (allow the host with DECAY_ALLOW_HOSTS)"
+            } else if code == CURLE_ABORTED_BY_CALLBACK, self.requests.pointee > 1 {
+                "the connection closed after the request was sent, before any answer; not re-sent within this attempt (the receiver may have it)"
+            } else {
+                String(cString: curl_easy_strerror(code))
+            }
             return .failure(HTTPTransportError(
                 code: Int(code.rawValue), message: message, isTimeout: code == CURLE_OPERATION_TIMEDOUT, isBlocked: blocked
             ))

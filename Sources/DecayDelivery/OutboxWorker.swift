@@ -120,6 +120,9 @@ public final class OutboxWorker: Service, Sendable {
         var inFlight: [Int64: OutboxEntry] = [:]
         var held: [String: [OutboxEntry]] = [:]
         var heldIDs: Set<Int64> = []
+        /// Destinations that answered 410 and whose commit (which kills their pending posts) has not finished:
+        /// nothing more is claimed for them.
+        var gone: Set<String> = []
         var limiter = RateLimiter()
         var nextReady: Date?
         /// Outcomes waiting for the next commit, and whether one is running.
@@ -187,7 +190,7 @@ public final class OutboxWorker: Service, Sendable {
             guard self.sending + waiting < maxInFlight * 4 else { return false }
             let limit = maxInFlight * 8
             let due = try await self.worker.database.dueOutbox(now: Date(), limit: limit, after: self.cursor, excludedDestinations: saturated)
-            for entry in due where self.inFlight[entry.id] == nil && !self.heldIDs.contains(entry.id) {
+            for entry in due where self.inFlight[entry.id] == nil && !self.heldIDs.contains(entry.id) && !self.gone.contains(entry.destination) {
                 self.held[entry.destination, default: []].append(entry)
                 self.heldIDs.insert(entry.id)
             }
@@ -241,6 +244,7 @@ public final class OutboxWorker: Service, Sendable {
             if let committed = try self.worker.commits.takeFinished() {
                 for result in committed {
                     self.inFlight[result.id] = nil
+                    if case .gone(_, let destination, _) = result { self.gone.remove(destination) }
                     self.log(result)
                 }
                 self.committing = false
@@ -251,6 +255,7 @@ public final class OutboxWorker: Service, Sendable {
                 let result = self.result(for: entry, outcome: outcome, now: now)
                 self.worker.metrics.attempted(format: entry.format, result: result)
                 self.uncommitted.append(result)
+                if case .gone(_, let destination, _) = result { self.dropHeld(destination) }
             }
             guard !self.committing, !self.uncommitted.isEmpty else { return }
             let batch = self.uncommitted
@@ -269,6 +274,15 @@ public final class OutboxWorker: Service, Sendable {
                 }
                 wakeup.signal()
             }
+        }
+
+        /// A 410 disables the destination, and its commit kills every pending post to it: posts held back by the
+        /// destination's rate limit are not sent (they used to go out after the kill and be recorded as never tried).
+        private mutating func dropHeld(_ destination: String) {
+            for entry in self.held.removeValue(forKey: destination) ?? [] {
+                self.heldIDs.remove(entry.id)
+            }
+            self.gone.insert(destination)
         }
 
         private mutating func result(for entry: OutboxEntry, outcome: Result<HTTPResult, HTTPTransportError>, now: Date) -> OutboxResult {
@@ -299,7 +313,9 @@ public final class OutboxWorker: Service, Sendable {
             case .dead(let id, _, let error):
                 logger.warning("outbox post is dead", metadata: ["id": "\(id)", "error": "\(error)"])
             case .gone(let id, let destination, let error):
-                logger.warning("destination disabled by 410", metadata: ["id": "\(id)", "destination": "\(OutboxURL.redacted(destination))", "error": "\(error)"])
+                logger.warning("destination disabled by 410", metadata: [
+                    "id": "\(id)", "destination": "\(OutboxURL.redacted(destination))", "error": "\(error)",
+                ])
             }
         }
     }

@@ -18,10 +18,13 @@ public struct RetryPolicy: Sendable, Equatable {
     }
 
     /// The delay after the `attempt`-th failure (1-based), or nil when the post has used all its attempts.
+    /// A `Retry-After` (capped at `maxRetryAfter`) can lengthen the step but never shorten it: a server answering
+    /// `Retry-After: 7` every time would otherwise use up all seven attempts in under a minute.
     public func delay(afterFailedAttempt attempt: Int, retryAfter: Duration?) -> Duration? {
         guard attempt >= 1, attempt <= self.delays.count else { return nil }
-        if let retryAfter { return min(max(retryAfter, .zero), self.maxRetryAfter) }
-        return self.delays[attempt - 1]
+        let step = self.delays[attempt - 1]
+        guard let retryAfter else { return step }
+        return max(step, min(retryAfter, self.maxRetryAfter))
     }
 
     public var maxAttempts: Int { self.delays.count + 1 }

@@ -99,6 +99,18 @@ struct RetryRulesTests {
         #expect(policy.delay(afterFailedAttempt: 7, retryAfter: .seconds(1)) == nil)
     }
 
+    /// A server that always answers `Retry-After: 7` used to get all seven attempts within 44 s; the schedule's
+    /// step is the floor, so the post still rides out the same 17.5 hours.
+    @Test func shortRetryAfterNeverShortensTheStep() {
+        let policy = RetryPolicy.standard
+        let delays = (1...6).compactMap { policy.delay(afterFailedAttempt: $0, retryAfter: .seconds(7)) }
+        #expect(delays == [.seconds(7), .seconds(300), .seconds(1800), .seconds(7200), .seconds(18000), .seconds(36000)])
+        #expect(policy.delay(afterFailedAttempt: 2, retryAfter: .zero) == .seconds(300))
+        #expect(policy.delay(afterFailedAttempt: 2, retryAfter: .seconds(900)) == .seconds(900), "a longer Retry-After still wins")
+        let total = delays.reduce(Duration.zero, +)
+        #expect(total >= .seconds(63_000), "seven attempts still span about 17.5 hours, not 44 s")
+    }
+
     @Test func classifiesStatuses() {
         #expect(DeliveryDecision.classify(self.result(200), now: self.now) == .delivered(status: 200))
         #expect(DeliveryDecision.classify(self.result(204), now: self.now) == .delivered(status: 204))

@@ -46,6 +46,7 @@ struct BroadcastTests {
             r-3,Rin Three,p-teams,rep,,UTC
             r-4,Ron Four,p-none,rep,,UTC
             r-5,Roy Five,p-retail,rep,,UTC
+            r-6,Rex Six,p-private,rep,,UTC
             """
         _ = try await DirectoryImports(store: database).run(.partners, text: partners, format: .csv)
         _ = try await DirectoryImports(store: database).run(.people, text: people, format: .csv)
@@ -90,8 +91,10 @@ struct BroadcastTests {
                 #expect(created.status == .created)
                 let body = try ServerTests.json(created)
                 #expect(body["partners"] as? Int == 4)
-                #expect(body["people"] as? Int == 5, "reps and partner managers at matching partners")
-                #expect(body["new_deliveries"] as? Int == 5)
+                #expect(body["people"] as? Int == 4, "reps and partner managers at matching partners whose post is queued")
+                #expect(body["new_deliveries"] as? Int == 4)
+                let delivered = try await database.reader.read { try String.fetchAll($0, sql: "SELECT person_id FROM delivery ORDER BY person_id") }
+                #expect(delivered == ["pm-1", "r-1", "r-2", "r-3"], "no delivery for r-4 (partner without a destination) or r-6 (refused URL)")
                 let posts = try #require(body["posts"] as? [[String: Any]])
                 #expect(posts.compactMap { $0["partner"] as? String }.sorted() == ["p-slack", "p-teams"])
                 #expect(posts.allSatisfy { ($0["destination"] as? String)?.hasSuffix("/…") == true }, "webhook URLs are not echoed")

@@ -27,6 +27,11 @@ typedef struct {
 
 CURLcode ccurl_setopt_guard(CURL *handle, ccurl_guard *guard);
 
+/* At most one request per transfer: libcurl re-sends a request by itself when a reused keep-alive connection dies
+   before any answer, though the receiver may have read and acted on it. The pre-request callback counts requests
+   in *requests and aborts the second (CURLE_ABORTED_BY_CALLBACK), so the transfer fails instead. */
+CURLcode ccurl_setopt_send_once(CURL *handle, int *requests);
+
 /* 1 when the textual IPv4/IPv6 address is one the guard refuses, 0 when public, -1 when not an address. */
 int ccurl_address_text_forbidden(const char *text);
 

@@ -25,6 +25,7 @@ public struct BroadcastPlan: Sendable, Equatable, Codable {
     public var audience: String
     public var dryRun: Bool
     public var partners: Int
+    /// People at partners whose post is queued: only they get a delivery (unless they already had this version).
     public var people: Int
     public var posts: [Post]
     public var skipped: [Skipped]

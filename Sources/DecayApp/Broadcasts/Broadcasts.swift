@@ -24,6 +24,8 @@ public struct Broadcasts: Sendable {
     }
 
     /// Resolves the audience, renders a post per partner destination and, unless `dryRun`, records it all.
+    /// Deliveries are recorded only for people at partners whose post is queued: a skipped partner's people never
+    /// get the message, so counting them would inflate reach.
     /// `audience` nil = the message's own audience; `survey` nil = the message's survey, if it has one.
     public func broadcast(message messageID: String, survey surveyID: String?, audience: String?, dryRun: Bool, now: Date) async throws -> BroadcastPlan {
         guard let message = self.catalog.messages[messageID] else {
@@ -52,11 +54,11 @@ public struct Broadcasts: Sendable {
         var items: [(partner: Partner, chat: ChatDestination)] = []
         for partner in partners.sorted(by: { $0.id < $1.id }) {
             let members = peopleByPartner[partner.id] ?? []
-            recipients += members.map(\.id)
             if let reason = self.skipReason(partner, disabled: disabled) {
                 plan.skipped.append(.init(partner: partner.id, reason: reason))
                 continue
             }
+            recipients += members.map(\.id)
             items.append((partner, partner.chat!))
             plan.posts.append(.init(partner: partner.id, format: partner.chat!.format, destination: OutboxURL.redacted(partner.chat!.url), people: members.count))
         }

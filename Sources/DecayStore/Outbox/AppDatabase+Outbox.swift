@@ -82,12 +82,14 @@ extension AppDatabase {
 
     /// Writes a batch of attempt results in one transaction; a `gone` disables its destination
     /// and kills the destination's other pending posts with the same reason.
+    /// A result counts its attempt even when a 410 to the same destination killed the post while it was on the
+    /// wire (two partners sharing one URL): it was sent, so it is recorded as attempted, and delivered if it was.
     public func recordOutboxResults(_ results: [OutboxResult]) async throws {
         guard !results.isEmpty else { return }
         try await self.writer.write { db in
             let delivered = try db.cachedStatement(sql: """
                 UPDATE outbox SET status = 'delivered', attempts = attempts + 1, last_status = ?, last_error = NULL,
-                       delivered_at = ? WHERE id = ? AND status = 'pending'
+                       delivered_at = ? WHERE id = ? AND status <> 'delivered'
                 """)
             for result in results {
                 switch result {
@@ -95,18 +97,19 @@ extension AppDatabase {
                     try delivered.execute(arguments: [status, at.timeIntervalSince1970, id])
                 case .retry(let id, let status, let error, let next):
                     try db.execute(sql: """
-                        UPDATE outbox SET attempts = attempts + 1, last_status = ?, last_error = ?, next_attempt_at = ?
-                        WHERE id = ? AND status = 'pending'
-                        """, arguments: [status, error, next.timeIntervalSince1970, id])
+                        UPDATE outbox SET attempts = attempts + 1, last_status = ?, next_attempt_at = ?,
+                               last_error = CASE status WHEN 'dead' THEN last_error ELSE ? END
+                        WHERE id = ? AND status <> 'delivered'
+                        """, arguments: [status, next.timeIntervalSince1970, error, id])
                 case .dead(let id, let status, let error):
                     try db.execute(sql: """
                         UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_status = ?, last_error = ?
-                        WHERE id = ? AND status = 'pending'
+                        WHERE id = ? AND status <> 'delivered'
                         """, arguments: [status, error, id])
                 case .gone(let id, let destination, let error):
                     try db.execute(sql: """
                         UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_status = 410, last_error = ?
-                        WHERE id = ? AND status = 'pending'
+                        WHERE id = ? AND status <> 'delivered'
                         """, arguments: [error, id])
                     try db.execute(sql: """
                         INSERT INTO destination (url, disabled_at, reason, last_status) VALUES (?, ?, ?, 410)
