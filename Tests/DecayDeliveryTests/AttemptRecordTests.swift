@@ -83,7 +83,7 @@ struct AttemptRecordTests {
         let sink = ScriptedSink()
         try await sink.application().test(.live) { client in
             let base = "http://127.0.0.1:\(try #require(client.port))"
-            try await OutboxWorkerTests.enqueue(database, key: "g", url: "\(base)/gone?token=s3cr3t")
+            try await OutboxWorkerTests.enqueue(database, key: "g", url: "\(base)/gone?access_token=s3cr3t")
             let logs = InMemoryLogHandler()
             let logger = Logger(label: "test", factory: { _ in logs })
             let worker = OutboxWorker(database: database, configuration: try OutboxWorkerTests.configuration(), logger: logger)
