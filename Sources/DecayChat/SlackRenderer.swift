@@ -50,7 +50,7 @@ public enum SlackRenderer {
     }
 
     /// A prompt section then one actions block of answer buttons; options past 25 or with oversized values are left out.
-    private static func quizBlocks(_ quiz: ChatQuiz) -> [JSONValue] {
+    static func quizBlocks(_ quiz: ChatQuiz) -> [JSONValue] {
         let options = quiz.options.filter { TextBudget.units($0.value) <= Limit.buttonValue }.prefix(Limit.actionsElements)
         let buttons = options.enumerated().map { offset, option in
             self.button(TextBudget.clip(option.text, limit: Limit.buttonText), actionID: "quiz-\(offset + 1)", value: option.value, primary: false)

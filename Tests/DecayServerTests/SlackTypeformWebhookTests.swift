@@ -12,12 +12,15 @@ import DecayServer
 @Suite("Slack and Typeform endpoints")
 struct SlackTypeformWebhookTests {
     /// What Slack posts when Maya clicks answer `a` of q1 on a broadcast in her partner's channel.
-    static func slackBody(value: String, user: String = "U0MAYA", username: String = "maya.johnson", actionTS: String = "1763632500.000100") -> [UInt8] {
+    static func slackBody(
+        value: String, user: String = "U0MAYA", username: String = "maya.johnson", actionTS: String = "1763632500.000100",
+        responseURL: String = "https://hooks.slack.com/actions/T3MDE/1/abc", ephemeral: Bool = false
+    ) -> [UInt8] {
         let payload = """
             {"type":"block_actions","user":{"id":"\(user)","username":"\(username)","name":"\(username)","team_id":"T3MDE"},
-             "api_app_id":"A0KRD7HC3","token":"legacy","container":{"type":"message","message_ts":"1548261231.000200","channel_id":"C0KAC8H8G"},
+             "api_app_id":"A0KRD7HC3","token":"legacy","container":{"type":"message","message_ts":"1548261231.000200","channel_id":"C0KAC8H8G","is_ephemeral":\(ephemeral)},
              "trigger_id":"12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3","team":{"id":"T3MDE","domain":"northwind"},
-             "channel":{"id":"C0KAC8H8G","name":"northwind"},"response_url":"https://hooks.slack.com/actions/T3MDE/1/abc",
+             "channel":{"id":"C0KAC8H8G","name":"northwind"},"response_url":"\(responseURL)",
              "actions":[{"action_id":"answer","block_id":"q1","value":"\(value)","type":"button","action_ts":"\(actionTS)",
                          "text":{"type":"plain_text","text":"Mid-market healthcare","emoji":true}}]}
             """

@@ -1,4 +1,6 @@
+import DecayChat
 import DecayCore
+import DecayDelivery
 import DecayInbound
 import DecayStore
 import Foundation
@@ -63,7 +65,23 @@ public struct InboundPipeline: Sendable {
         }
         guard case .actions(let interaction) = try SlackInteraction.parse(formBody: body) else { return nil }
         let request = InboundRequest(source: "slack", externalID: interaction.idempotencyKey, receivedAt: now, body: body)
-        return try await self.database.ingest(request, checked: self.checkForIngest(await self.slackEvent(interaction, receivedAt: now), receivedAt: now))
+        let event = await self.slackEvent(interaction, receivedAt: now)
+        let outcome = try await self.database.ingest(request, checked: self.checkForIngest(event, receivedAt: now))
+        if outcome.status == .accepted, case .success(.surveyResponse(let response)) = event, let responseURL = interaction.responseURL {
+            try await self.queueQuizStep(response, responseURL: responseURL, replacing: interaction.isEphemeral, key: request.externalID, now: now)
+        }
+        return outcome
+    }
+
+    /// After a recorded quiz click: the next question, or the score, queued in the outbox for Slack's `response_url`,
+    /// so the click is answered at once and never waits on that post. Once per click (Slack's retries share the key).
+    func queueQuizStep(_ response: SurveyResponseEvent, responseURL: String, replacing: Bool, key: String, now: Date) async throws {
+        guard let survey = self.catalog.surveys[response.survey], survey.questions.contains(where: \.isQuiz) else { return }
+        let progress = QuizProgress(survey: survey, answers: try await self.database.quizAnswers(person: response.person, survey: survey.id))
+        let payload = SlackQuizReply.render(
+            progress: progress, person: response.person, message: survey.message.flatMap { self.catalog.messages[$0] }, replacing: replacing)
+        let item = OutboxItem(idempotencyKey: "slack-quiz:" + key, kind: "quiz-step", payload: payload, to: ChatDestination(format: .slack, url: responseURL))
+        try await self.database.queueReply(item, now: now)
     }
 
     /// `POST /webhooks/typeform` (`Typeform-Signature`); the form response token is the idempotency key.

@@ -19,6 +19,8 @@ public struct SlackInteraction: Sendable, Equatable {
     /// Clicks carrying a MessageDecay button value, in payload order. Empty when a button without one was clicked:
     /// that click is still stored and answered 422, like every other event the pipeline cannot use.
     public var actions: [SlackAction]
+    /// The click came from an ephemeral message (our own quiz step), which a reply may replace.
+    public var isEphemeral = false
     /// The first MessageDecay click's `action_ts`, else the first click's: the same key across Slack's retries.
     public var clickTS: String
 
@@ -69,10 +71,14 @@ public struct SlackInteraction: Sendable, Equatable {
         }
         guard let clickTS else { return .ignored(reason: "only link buttons were clicked") }
         let teamID = fields.optionalString("team", "id") ?? user.optionalString("team_id")
-        return .actions(SlackInteraction(
+        var interaction = SlackInteraction(
             userID: userID, userName: user.optionalString("username") ?? user.optionalString("name"), teamID: teamID,
             responseURL: fields.optionalString("response_url"), actions: actions, clickTS: clickTS
-        ))
+        )
+        if case .object(let container) = fields.object["container"], case .bool(true) = container["is_ephemeral"] {
+            interaction.isEphemeral = true
+        }
+        return .actions(interaction)
     }
 }
 

@@ -90,6 +90,8 @@ public protocol IngestRepository: Sendable {
     func person(chatHandle: String) async throws -> Person?
     func people(partner: String?) async throws -> [Person]
     func partners() async throws -> [Partner]
+    func quizAnswers(person: String, survey: String) async throws -> [(question: String, correct: Bool)]
+    func queueReply(_ item: OutboxItem, now: Date) async throws
 }
 
 extension AppDatabase: IngestRepository, ContentRepository, DemoRepository, DirectoryRepository, ReportRepository, DigestRepository, DigestQueueRepository,
