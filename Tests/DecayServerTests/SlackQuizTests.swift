@@ -27,7 +27,7 @@ struct SlackQuizTests {
         return blocks.flatMap { ($0["elements"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String } }
     }
 
-    /// Four clicks answer the four quiz questions of vault-3-check (q3 wrongly); after each, the click's
+    /// Four clicks, each on the buttons of the step before, answer the four quiz questions of vault-3-check (q3 wrongly); after each, the click's
     /// `response_url` (a loopback receiver) gets the next question for the clicker only, then the score and the
     /// key point to remember. The clicks are answered before and whatever the replies do.
     @Test func eachClickIsRecordedAndAnsweredWithTheNextQuestionUntilTheScore() async throws {
@@ -54,10 +54,11 @@ struct SlackQuizTests {
                 #expect(!(String(data: try JSONSerialization.data(withJSONObject: replies[0]), encoding: .utf8) ?? "").contains("right"),
                         "correctness is revealed only at the end")
 
-                try await click("ans1:vault-3-check:q2:b:rep-0042", 2, ephemeral: true)
-                try await click("ans1:vault-3-check:q3:a:rep-0042", 3, ephemeral: true)
-                try await click("ans1:vault-3-check:q4:b:rep-0042", 4, ephemeral: true)
-                replies = try await Self.posts(inbox, atLeast: 4)
+                for (step, value) in ["ans1:vault-3-check:q2:b:rep-0042", "ans1:vault-3-check:q3:a:rep-0042", "ans1:vault-3-check:q4:b:rep-0042"].enumerated() {
+                    #expect(Self.buttonValues(replies[step]).contains(value), "each step offers the next question's buttons")
+                    try await click(value, step + 2, ephemeral: true)
+                    replies = try await Self.posts(inbox, atLeast: step + 2)
+                }
                 let last = try #require(replies.last)
                 #expect(last["replace_original"] as? Bool == true, "a step replaces the previous step")
                 #expect((last["text"] as? String)?.contains("3 of 4 right") == true)
