@@ -11,7 +11,7 @@ public struct DecayCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, LintCommand.self, ImportCommand.self, DemoCommand.self, InboxCommand.self, EvalCommand.self, ReportCommand.self,
-            BroadcastCommand.self, OutboxCommand.self, BenchCommand.self, DigestCommand.self, PeopleCommand.self,
+            BroadcastCommand.self, OutboxCommand.self, BenchCommand.self, DigestCommand.self, PeopleCommand.self, RecheckCommand.self,
         ]
     )
 

@@ -7,14 +7,20 @@ public struct Message: Sendable, Equatable, Codable {
     public var keyPoints: [KeyPoint]
     /// Markdown body, broadcast as is.
     public var body: String
+    /// How re-checks run; nil when the message says `recheck: off`.
+    public var recheck: RecheckPolicy?
 
-    public init(id: String, version: Int, title: String, audience: Audience = Audience(), keyPoints: [KeyPoint], body: String) {
+    public init(
+        id: String, version: Int, title: String, audience: Audience = Audience(), keyPoints: [KeyPoint], body: String,
+        recheck: RecheckPolicy? = .standard
+    ) {
         self.id = id
         self.version = version
         self.title = title
         self.audience = audience
         self.keyPoints = keyPoints
         self.body = body
+        self.recheck = recheck
     }
 
     public func keyPoint(_ id: String) -> KeyPoint? {

@@ -3,7 +3,8 @@ import Yams
 
 /// Parses `messages/<id>.md`: YAML front matter between `---` lines, then the Markdown body.
 public enum MessageParser {
-    static let messageKeys = ["id", "version", "title", "audience", "key_points"]
+    static let messageKeys = ["id", "version", "title", "audience", "key_points", "recheck"]
+    static let recheckKeys = ["target", "questions", "min_days"]
     static let audienceKeys = ["categories", "tiers", "regions"]
     static let keyPointKeys = ["id", "text", "weight", "concepts", "distortions"]
 
@@ -67,8 +68,34 @@ public enum MessageParser {
         } else if map["key_points"] == nil {
             fields.report(root, "message is missing 'key_points'")
         }
+        let recheck = self.recheck(map["recheck"], fields: &fields)
         guard let id, let version, let title else { return nil }
-        return Message(id: id, version: version, title: title, audience: audience, keyPoints: keyPoints, body: body)
+        return Message(id: id, version: version, title: title, audience: audience, keyPoints: keyPoints, body: body, recheck: recheck)
+    }
+
+    /// `recheck: off`, or a mapping whose missing entries take ``RecheckPolicy/standard``'s values; absent: standard.
+    private static func recheck(_ node: Node?, fields: inout YAMLFields) -> RecheckPolicy? {
+        guard let node else { return .standard }
+        if node.string?.lowercased() == "off" || node.bool == false { return nil }
+        guard let map = fields.mapping(node, "recheck") else { return .standard }
+        fields.rejectUnknownKeys(map, allowed: self.recheckKeys, in: "recheck")
+        var policy = RecheckPolicy.standard
+        if let target = fields.double(map, "target", in: "recheck") {
+            if RecheckPolicy.targets.contains(target) { policy.target = target } else {
+                fields.report(map["target"], "recheck target must be a predicted recall from \(RecheckPolicy.targets.lowerBound) to \(RecheckPolicy.targets.upperBound), got \(target)")
+            }
+        }
+        if let questions = fields.int(map, "questions", in: "recheck") {
+            if RecheckPolicy.questionCounts.contains(questions) { policy.questions = questions } else {
+                fields.report(map["questions"], "recheck questions must be 1 to 3, got \(questions)")
+            }
+        }
+        if let days = fields.int(map, "min_days", in: "recheck") {
+            if RecheckPolicy.minDayRange.contains(days) { policy.minDays = days } else {
+                fields.report(map["min_days"], "recheck min_days must be 1 to 365, got \(days)")
+            }
+        }
+        return policy
     }
 
     private static func audience(_ node: Node?, fields: inout YAMLFields) -> Audience {

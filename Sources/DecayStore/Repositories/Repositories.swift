@@ -39,6 +39,7 @@ public protocol ReportRepository: FreeTextRepository {
     func personActivity(_ id: String, asOf: Date) async throws -> PersonActivity?
     func scoreTargets() async throws -> ScoreTargets?
     func pulseAnswers(surveys: [String], from: Date, through: Date) async throws -> [PulseAnswer]
+    func recheckInput(messages: [String], asOf: Date) async throws -> RecheckInput
 }
 
 /// What a weekly digest reads.

@@ -1,0 +1,195 @@
+import Foundation
+
+/// Plans re-checks: for every rep and key point of a message with re-checks on, the probability that the rep still
+/// knows the point, from the message's population curve (fitted here, point estimate) and the rep's own history
+/// through ``PersonalRecallModel`` (fitted here on every graded answer). A rep is due when a point's predicted recall
+/// at the send time (10:00 on their next working day) falls below the message's target; the re-check asks the
+/// weakest points, each with a question not answered right in the last `min_days`, one message per rep: the most
+/// decayed. Pure and deterministic.
+public struct RecheckPlanner: Sendable {
+    /// One quiz question that can re-check a key point.
+    public struct QuizQuestion: Sendable, Equatable {
+        public var survey: String
+        public var question: String
+        public var guess: Double
+    }
+
+    public var messages: [Message]
+    /// Message id, then key point id, to the quiz questions on it, in survey order.
+    public var questions: [String: [String: [QuizQuestion]]]
+    /// Fewest graded answers to fit the personal model on; below it the population curve alone predicts.
+    public var minimumAnswers = 50
+
+    public init(catalog: ContentCatalog) {
+        self.messages = catalog.sortedMessages
+        var questions: [String: [String: [QuizQuestion]]] = [:]
+        for message in catalog.sortedMessages {
+            for survey in catalog.surveys(forMessage: message.id) {
+                for question in survey.questions where question.isQuiz && (question.kind == .singleChoice || question.kind == .yesNo) {
+                    guard let point = question.keyPoint else { continue }
+                    let guess = question.choices.isEmpty ? 0 : 1 / Double(question.choices.count)
+                    questions[message.id, default: [:]][point, default: []].append(
+                        QuizQuestion(survey: survey.id, question: question.id, guess: guess))
+                }
+            }
+        }
+        self.questions = questions
+    }
+
+    public func plan(_ input: RecheckInput, asOf: Date) -> RecheckPlan {
+        let answers = input.answers.filter { $0.at <= asOf }.sorted { ($0.at, $0.person, $0.question) < ($1.at, $1.person, $1.question) }
+        let deliveries = input.deliveries.filter { $0.at <= asOf }.sorted { ($0.at, $0.person) < ($1.at, $1.person) }
+        let deliveriesByKey = Dictionary(grouping: deliveries) { "\($0.person)\u{1}\($0.message)" }
+        var skipped: [String: String] = [:]
+        var curves: [String: [String: ForgettingCurve]] = [:]
+        for message in self.messages {
+            guard message.recheck != nil else { skipped[message.id] = "recheck: off"; continue }
+            guard self.questions[message.id] != nil else { skipped[message.id] = "no quiz question to re-check with"; continue }
+            guard let curve = self.populationCurves(message, answers: answers, deliveries: deliveriesByKey) else {
+                skipped[message.id] = "no graded answers after a delivery to fit the message's curve"
+                continue
+            }
+            curves[message.id] = curve
+        }
+        let (model, modelNote) = self.personalModel(answers: answers, deliveries: deliveries, curves: curves)
+        let byPerson = Dictionary(grouping: answers, by: \.person)
+        let deliveriesByPerson = Dictionary(grouping: deliveries, by: \.person)
+        var due: [RecheckPlan.Due] = []
+        for rep in input.reps.sorted(by: { $0.id < $1.id }) {
+            let timeZone = TimeZone(identifier: rep.timezone) ?? TimeZone(identifier: "UTC")!
+            let sendAt = Self.nextSendTime(after: asOf, in: timeZone)
+            var best: RecheckPlan.Due?
+            for message in self.messages {
+                guard let policy = message.recheck, let messageCurves = curves[message.id] else { continue }
+                let received = (deliveriesByPerson[rep.id] ?? []).filter { $0.message == message.id }
+                guard let latest = received.last else { continue }
+                let mine = (byPerson[rep.id] ?? []).filter { $0.message == message.id }
+                var points: [RecheckPlan.Point] = []
+                for point in message.keyPoints {
+                    guard let curve = messageCurves[point.id], let candidates = self.questions[message.id]?[point.id] else { continue }
+                    let state = Self.state(answers: mine.filter { $0.keyPoint == point.id }, deliveries: received)
+                    let prior = { (time: Date) in curve.recall(days: time.timeIntervalSince(latest.at) / 86_400, hops: latest.hops) }
+                    let now = model.probability(state, at: asOf.timeIntervalSince1970, prior: prior(asOf))
+                    let atSend = model.probability(state, at: sendAt.timeIntervalSince1970, prior: prior(sendAt))
+                    guard atSend < policy.target else { continue }
+                    let recentRight = Set(mine.filter { $0.correct && asOf.timeIntervalSince($0.at) < Double(policy.minDays) * 86_400 }.map(\.question))
+                    let asked = Dictionary(mine.map { ($0.question, $0.at) }, uniquingKeysWith: max)
+                    let eligible = candidates.filter { !recentRight.contains($0.question) }
+                    guard let question = eligible.min(by: { (asked[$0.question] ?? .distantPast, $0.question) < (asked[$1.question] ?? .distantPast, $1.question) })
+                    else { continue }
+                    points.append(RecheckPlan.Point(
+                        keyPoint: point.id, survey: question.survey, question: question.question, recallNow: now, recallAtSend: atSend))
+                }
+                guard !points.isEmpty else { continue }
+                points.sort { ($0.recallAtSend, $0.keyPoint) < ($1.recallAtSend, $1.keyPoint) }
+                points = Array(points.prefix(policy.questions))
+                let weakest = points[0]
+                let candidate = RecheckPlan.Due(
+                    person: rep.id, name: rep.name, partner: rep.partner, message: message.id, version: message.version, sendAt: sendAt,
+                    timezone: timeZone.identifier, target: policy.target, points: points,
+                    reason: String(format: "predicted recall of %@ falls to %.0f%% by the send time (now %.0f%%), below the target %.0f%%",
+                                   weakest.keyPoint, weakest.recallAtSend * 100, weakest.recallNow * 100, policy.target * 100)
+                )
+                if best.map({ weakest.recallAtSend < $0.points[0].recallAtSend }) ?? true { best = candidate }
+            }
+            if let best { due.append(best) }
+        }
+        due.sort { ($0.sendAt, $0.points[0].recallAtSend, $0.person) < ($1.sendAt, $1.points[0].recallAtSend, $1.person) }
+        return RecheckPlan(asOf: asOf, model: modelNote, due: due, skipped: skipped)
+    }
+
+    /// A person's state for one key point: every delivery of the message and every answer on the point.
+    static func state(answers: [RecheckInput.Answer], deliveries: [RecheckInput.Delivery]) -> RecallState {
+        var events: [(at: Date, correct: Bool?)] = deliveries.map { ($0.at, nil) } + answers.map { ($0.at, $0.correct) }
+        events.sort { ($0.at, $0.correct == nil ? 0 : 1) < ($1.at, $1.correct == nil ? 0 : 1) }
+        var state = RecallState()
+        for event in events {
+            if let correct = event.correct {
+                state.answered(correct: correct, at: event.at.timeIntervalSince1970)
+            } else {
+                state.exposed(at: event.at.timeIntervalSince1970)
+            }
+        }
+        return state
+    }
+
+    /// The message's population curve per key point: answers timed from the person's latest delivery before them.
+    func populationCurves(_ message: Message, answers: [RecheckInput.Answer], deliveries: [String: [RecheckInput.Delivery]]) -> [String: ForgettingCurve]? {
+        let guesses = Dictionary(
+            (self.questions[message.id] ?? [:]).values.flatMap { $0 }.map { ($0.question, $0.guess) }, uniquingKeysWith: { first, _ in first })
+        let observations = answers.filter { $0.message == message.id }.compactMap { answer -> RecallObservation? in
+            guard let delivery = deliveries["\(answer.person)\u{1}\(answer.message)"]?.last(where: { $0.at <= answer.at }) else { return nil }
+            return RecallObservation(
+                personID: answer.person, keyPointID: answer.keyPoint, days: answer.at.timeIntervalSince(delivery.at) / 86_400,
+                hops: delivery.hops, guess: guesses[answer.question] ?? 0, correct: answer.correct)
+        }
+        guard !observations.isEmpty else { return nil }
+        let fit = ForgettingFitter(options: ForgettingFitOptions(bootstrap: nil)).fit(observations)
+        var curves: [String: ForgettingCurve] = [:]
+        for point in message.keyPoints {
+            let fitted = fit.keyPoints.first { $0.id == point.id }
+            curves[point.id] = ForgettingCurve(
+                initial: fitted?.initial ?? fit.messageInitial, halfLife: fitted?.halfLife ?? fit.messageHalfLife, rho: fit.rho ?? 1, shape: fit.shape)
+        }
+        return curves
+    }
+
+    /// The personal model fitted on every graded answer, each with the person's state just before it and the
+    /// population curve's prediction; the curve alone (weight 1 on its logit) when there are too few answers.
+    func personalModel(
+        answers: [RecheckInput.Answer], deliveries: [RecheckInput.Delivery], curves: [String: [String: ForgettingCurve]]
+    ) -> (PersonalRecallModel, String) {
+        let guesses = Dictionary(
+            self.questions.values.flatMap { $0.values.flatMap { $0 } }.map { ($0.question, $0.guess) }, uniquingKeysWith: { first, _ in first })
+        var examples: [PersonalRecallFitter.Example] = []
+        let deliveriesByKey = Dictionary(grouping: deliveries) { "\($0.person)\u{1}\($0.message)" }
+        for ((person, message, point), mine) in Dictionary(grouping: answers, by: { PointKey(person: $0.person, message: $0.message, point: $0.keyPoint) })
+            .map({ (($0.key.person, $0.key.message, $0.key.point), $0.value) }).sorted(by: { ($0.0.0, $0.0.1, $0.0.2) < ($1.0.0, $1.0.1, $1.0.2) })
+        {
+            guard let curve = curves[message]?[point] else { continue }
+            let received = deliveriesByKey["\(person)\u{1}\(message)"] ?? []
+            var state = RecallState()
+            var pending = received[...]
+            for answer in mine {
+                while let next = pending.first, next.at <= answer.at {
+                    state.exposed(at: next.at.timeIntervalSince1970)
+                    pending = pending.dropFirst()
+                }
+                guard let delivery = received.last(where: { $0.at <= answer.at }) else { continue }
+                let prior = curve.recall(days: answer.at.timeIntervalSince(delivery.at) / 86_400, hops: delivery.hops)
+                let time = answer.at.timeIntervalSince1970
+                examples.append(PersonalRecallFitter.Example(
+                    state: state, at: time, prior: prior, guess: guesses[answer.question] ?? 0, correct: answer.correct))
+                state.answered(correct: answer.correct, at: time)
+            }
+        }
+        guard examples.count >= self.minimumAnswers else {
+            return (PersonalRecallModel(weights: [0, 1, 0, 0, 0, 0, 0], priorRight: 1, priorWrong: 1),
+                    "population curve alone: \(examples.count) graded answers after a delivery, fewer than \(self.minimumAnswers) to fit the personal model")
+        }
+        let fitted = PersonalRecallFitter().fit(examples)
+        return (fitted.model, String(format: "personal model fitted on %d graded answers (log loss %.3f)", examples.count, fitted.logLoss))
+    }
+
+    private struct PointKey: Hashable {
+        var person: String
+        var message: String
+        var point: String
+    }
+
+    /// 10:00 local on the first working day (Monday to Friday) whose 10:00 is after `date`.
+    public static func nextSendTime(after date: Date, in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var day = calendar.startOfDay(for: date)
+        for _ in 0..<8 {
+            if let candidate = calendar.date(bySettingHour: 10, minute: 0, second: 0, of: day), candidate > date,
+                !calendar.isDateInWeekend(candidate)
+            {
+                return candidate
+            }
+            day = calendar.date(byAdding: .day, value: 1, to: day) ?? day.addingTimeInterval(86_400)
+        }
+        return date
+    }
+}

@@ -1,0 +1,33 @@
+import DecayCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Every graded quiz answer and every delivery of `messages` up to `asOf`, and the reps, in one read.
+    public func recheckInput(messages: [String], asOf: Date) async throws -> RecheckInput {
+        guard !messages.isEmpty else { return RecheckInput(answers: [], deliveries: [], reps: []) }
+        return try await self.reader.read { db in
+            let marks = databaseQuestionMarks(count: messages.count)
+            let arguments = StatementArguments(messages) + [asOf.timeIntervalSince1970]
+            let answers = try Row.fetchAll(db, sql: """
+                SELECT r.person_id, r.message_id, a.key_point, a.question_id, a.correct, r.submitted_at
+                FROM answer a JOIN response r ON r.id = a.response_id
+                WHERE r.message_id IN (\(marks)) AND r.submitted_at <= ? AND a.key_point IS NOT NULL AND a.correct IS NOT NULL
+                """, arguments: arguments).map { row in
+                RecheckInput.Answer(
+                    person: row["person_id"], message: row["message_id"], keyPoint: row["key_point"], question: row["question_id"],
+                    correct: row["correct"], at: Date(timeIntervalSince1970: row["submitted_at"]))
+            }
+            let deliveries = try Row.fetchAll(db, sql: """
+                SELECT person_id, message_id, delivered_at, hops FROM delivery WHERE message_id IN (\(marks)) AND delivered_at <= ?
+                """, arguments: arguments).map { row in
+                RecheckInput.Delivery(
+                    person: row["person_id"], message: row["message_id"], at: Date(timeIntervalSince1970: row["delivered_at"]), hops: row["hops"])
+            }
+            let reps = try Row.fetchAll(db, sql: "SELECT id, name, partner_id, timezone FROM person WHERE role = 'rep'").map { row in
+                RecheckInput.Rep(id: row["id"], name: row["name"], partner: row["partner_id"], timezone: row["timezone"])
+            }
+            return RecheckInput(answers: answers, deliveries: deliveries, reps: reps)
+        }
+    }
+}
