@@ -77,6 +77,11 @@ struct RecheckPlannerTests {
         #expect(plan.due.filter { $0.person == "stale" }.count == 1, "one re-check per rep")
     }
 
+    @Test func aLargeChannelFitsOnAnEvenSample() {
+        #expect(RecheckPlanner.evenSample(Array(0..<10), limit: 4) == [0, 2, 5, 7])
+        #expect(RecheckPlanner.evenSample(Array(0..<3), limit: 4) == [0, 1, 2])
+    }
+
     @Test func recheckFrontMatterIsParsedAndChecked() throws {
         let text = "---\nid: m\nversion: 1\ntitle: T\nrecheck: {target: 0.8, questions: 3, min_days: 14}\nkey_points:\n  - id: k\n    text: A point.\n    concepts:\n      - [point]\n---\nBody.\n"
         let message = try MessageParser.parse(text, file: "m.md").get()

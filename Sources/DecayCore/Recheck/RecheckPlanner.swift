@@ -19,6 +19,9 @@ public struct RecheckPlanner: Sendable {
     public var questions: [String: [String: [QuizQuestion]]]
     /// Fewest graded answers to fit the personal model on; below it the population curve alone predicts.
     public var minimumAnswers = 50
+    /// Most answers the personal model is fitted on: seven weights need far fewer, and a channel of a million answers
+    /// would otherwise spend most of a planning pass fitting.
+    public var maximumFitAnswers = 40_000
 
     public init(catalog: ContentCatalog) {
         self.messages = catalog.sortedMessages
@@ -167,8 +170,17 @@ public struct RecheckPlanner: Sendable {
             return (PersonalRecallModel(weights: [0, 1, 0, 0, 0, 0, 0], priorRight: 1, priorWrong: 1),
                     "population curve alone: \(examples.count) graded answers after a delivery, fewer than \(self.minimumAnswers) to fit the personal model")
         }
-        let fitted = PersonalRecallFitter().fit(examples)
-        return (fitted.model, String(format: "personal model fitted on %d graded answers (log loss %.3f)", examples.count, fitted.logLoss))
+        let sample = Self.evenSample(examples, limit: self.maximumFitAnswers)
+        let fitted = PersonalRecallFitter().fit(sample)
+        let note = sample.count < examples.count ? String(format: " (an even sample of %d)", sample.count) : ""
+        return (fitted.model, String(format: "personal model fitted on %d graded answers%@ (log loss %.3f)", examples.count, note, fitted.logLoss))
+    }
+
+    /// At most `limit` examples, evenly spread over the list (deterministic), so a large channel's fit stays quick.
+    static func evenSample<T>(_ items: [T], limit: Int) -> [T] {
+        guard items.count > limit, limit > 0 else { return items }
+        let step = Double(items.count) / Double(limit)
+        return (0..<limit).map { items[Int(Double($0) * step)] }
     }
 
     private struct PointKey: Hashable {
