@@ -45,10 +45,10 @@ struct RelayPagingTests {
     }
 
     @Test func csvFieldsAreQuotedAndDefused() {
-        #expect(RelayVerdictsCSV.field("pm-001") == "pm-001")
-        #expect(RelayVerdictsCSV.field("a,b") == "\"a,b\"")
-        #expect(RelayVerdictsCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(RelayVerdictsCSV.field("=cmd()") == "'=cmd()")
-        #expect(RelayVerdictsCSV.field("not scored (language de)") == "not scored (language de)")
+        #expect(CSVTable.field("pm-001") == "pm-001")
+        #expect(CSVTable.field("a,b") == "\"a,b\"")
+        #expect(CSVTable.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVTable.field("=cmd()") == "'=cmd()")
+        #expect(CSVTable.field("not scored (language de)") == "not scored (language de)")
     }
 }

@@ -46,6 +46,36 @@ struct PulseReportHTTPTests {
             }
             let bad = try await client.execute(uri: "/api/reports/pulse?as_of=yesterday", method: .get, headers: ServerTests.auth)
             #expect(bad.status == .badRequest)
+
+            let csv = try await client.execute(uri: "/api/reports/pulse?as_of=2026-11-20&format=csv", method: .get, headers: ServerTests.auth)
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let rows = String(buffer: csv.body).components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
+            #expect(rows.first?.prefix(3) == ["survey", "question", "group"])
+            let overallMean = try #require(rows.first { $0.prefix(4) == ["channel-health", "q1", "all", "all"] })
+            #expect(overallMean[5] == String(answered))
+            #expect(abs((Double(overallMean[9]) ?? 0) - meanOfLatest) < 1e-4)
+            for row in rows.dropFirst() where (Int(row[5]) ?? 0) < 3 {
+                #expect(row[7] == "fewer than 3 people" && row[9].isEmpty, "withheld figures stay empty: \(row)")
+            }
+            let xml = try await client.execute(uri: "/api/reports/pulse?format=xml", method: .get, headers: ServerTests.auth)
+            #expect(xml.status == .badRequest)
+            #expect(try ServerTests.error(xml)["field"] as? String == "format")
+        }
+    }
+
+    @Test func thePartnersReportAsCSVHasOneRowPerPartner() async throws {
+        let (app, _) = try await EngagementReportsTests.seededApp()
+        try await app.test(.router) { client in
+            let json = try ServerTests.json(try await client.execute(uri: "/api/reports/partners?as_of=2026-11-20", method: .get, headers: ServerTests.auth))
+            let partners = try #require(json["partners"] as? [[String: Any]])
+            let csv = try await client.execute(uri: "/api/reports/partners?as_of=2026-11-20&format=csv", method: .get, headers: ServerTests.auth)
+            #expect(csv.status == .ok)
+            let lines = String(buffer: csv.body).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.count == partners.count + 1)
+            let first = try #require(partners.first)
+            let row = try #require(lines.first { $0.hasPrefix((first["id"] as? String ?? "?") + ",") })
+            let rate = ((first["ack_rate"] as? [String: Any])?["rate"] as? Double).map { String(format: "%.4f", $0) } ?? ""
+            #expect(row.components(separatedBy: ",")[6] == rate)
         }
     }
 }

@@ -19,18 +19,12 @@ struct MessageReportController {
         let resamples = try InputRules.count(
             query.get("resamples"), field: "resamples", in: InputRules.resamples, default: InputRules.defaultResamples)
         let page = try InputRules.relayPage(limit: query.get("relays_limit"), offset: query.get("relays_offset"))
-        switch query.get("format") ?? "json" {
-        case "json":
+        switch try ReportFormat.parse(query.get("format")) {
+        case .json:
             let report = try await self.reports.report(message: id, resamples: resamples, relays: page)
             return try JSONBody(value: report).response(from: request, context: context)
-        case "csv":
-            var headers = HTTPFields()
-            headers[.contentType] = "text/csv; charset=utf-8"
-            headers[.contentDisposition] = "attachment; filename=\"\(id)-relays.csv\""
-            let csv = try await self.reports.relaysCSV(message: id)
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv)))
-        case let other:
-            throw AppError.badRequest("format must be json or csv, got '\(other)'", field: "format")
+        case .csv:
+            return ReportFormat.csvResponse(try await self.reports.relaysCSV(message: id), filename: "\(id)-relays.csv")
         }
     }
 }

@@ -3,7 +3,8 @@ import DecayCore
 import Foundation
 import Hummingbird
 
-/// `GET /api/reports/pulse[?as_of=YYYY-MM-DD]`: the pulse report, the same values `decay report pulse --json` prints.
+/// `GET /api/reports/pulse[?as_of=YYYY-MM-DD&format=json|csv]`: the pulse report, the same values `decay report pulse
+/// --json` prints, or as CSV in long format (one row per question, group and figure).
 struct PulseReportController {
     let reports: PulseReports
 
@@ -11,8 +12,14 @@ struct PulseReportController {
         group.get("reports/pulse", use: self.report)
     }
 
-    @Sendable func report(request: Request, context: some RequestContext) async throws -> JSONBody<PulseReport> {
-        let asOf = try InputRules.asOf(request.uri.queryParameters.get("as_of"), now: Date())
-        return JSONBody(value: try await self.reports.report(asOf: asOf))
+    @Sendable func report(request: Request, context: some RequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let asOf = try InputRules.asOf(query.get("as_of"), now: Date())
+        let format = try ReportFormat.parse(query.get("format"))
+        let report = try await self.reports.report(asOf: asOf)
+        switch format {
+        case .json: return try JSONBody(value: report).response(from: request, context: context)
+        case .csv: return ReportFormat.csvResponse(ReportCSV.pulse(report), filename: "pulse-\(report.quarter).csv")
+        }
     }
 }
