@@ -59,6 +59,15 @@ public struct ChatQuiz: Sendable, Equatable {
         self.prompt = ChatEscaping.withoutBidiControls(prompt)
         self.options = options
     }
+
+    /// One survey question as buttons whose values answer it (`person` nil: the clicking user is looked up).
+    public init(survey: String, question: Question, person: String?) {
+        self.init(prompt: question.prompt, options: question.choices.map { option in
+            ChatQuizOption(
+                text: option.text,
+                value: ButtonValue.answer(survey: survey, question: question.id, option: option.id, person: person).encoded)
+        })
+    }
 }
 
 /// One answer button: its label and its `ButtonValue.answer(...).encoded` value.

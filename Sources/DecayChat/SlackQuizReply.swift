@@ -12,12 +12,7 @@ public enum SlackQuizReply {
             let step = progress.answered.count + 1
             text = "Thanks, recorded. Question \(step) of \(progress.total):"
             blocks.append(self.section(text))
-            let quiz = ChatQuiz(prompt: next.prompt, options: next.choices.map { option in
-                ChatQuizOption(
-                    text: option.text,
-                    value: ButtonValue.answer(survey: progress.survey.id, question: next.id, option: option.id, person: person).encoded)
-            })
-            blocks += SlackRenderer.quizBlocks(quiz)
+            blocks += SlackRenderer.quizBlocks(ChatQuiz(survey: progress.survey.id, question: next, person: person))
         } else {
             text = "Thanks, that was the last question: \(progress.right) of \(progress.total) right."
             blocks.append(self.section(text))

@@ -103,14 +103,7 @@ public struct Broadcasts: Sendable {
     /// The message with an acknowledge button and, for Slack, the survey's first quiz question as buttons.
     private func chatBroadcast(message: Message, survey: Survey?) -> ChatBroadcast {
         let quiz = survey.flatMap { survey in
-            survey.questions.first { $0.isQuiz && $0.kind == .singleChoice }.map { question in
-                ChatQuiz(prompt: question.prompt, options: question.options.map { option in
-                    ChatQuizOption(
-                        text: option.text,
-                        value: ButtonValue.answer(survey: survey.id, question: question.id, option: option.id, person: nil).encoded
-                    )
-                })
-            }
+            survey.questions.first { $0.isQuiz && $0.kind == .singleChoice }.map { ChatQuiz(survey: survey.id, question: $0, person: nil) }
         }
         return ChatBroadcast(message: message, quiz: quiz)
     }

@@ -17,6 +17,8 @@ public struct RecheckPlanner: Sendable {
     public var messages: [Message]
     /// Message id, then key point id, to the quiz questions on it, in survey order.
     public var questions: [String: [String: [QuizQuestion]]]
+    /// Message id, then question id, to the question's guessing floor (question ids repeat across messages).
+    var guesses: [String: [String: Double]] = [:]
     /// Fewest graded answers to fit the personal model on; below it the population curve alone predicts.
     public var minimumAnswers = 50
     /// Most answers the personal model is fitted on: seven weights need far fewer, and a channel of a million answers
@@ -37,6 +39,9 @@ public struct RecheckPlanner: Sendable {
             }
         }
         self.questions = questions
+        self.guesses = questions.mapValues { points in
+            Dictionary(points.values.flatMap { $0 }.map { ($0.question, $0.guess) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     public func plan(_ input: RecheckInput, asOf: Date) -> RecheckPlan {
@@ -54,7 +59,7 @@ public struct RecheckPlanner: Sendable {
             }
             curves[message.id] = curve
         }
-        let (model, modelNote) = self.personalModel(answers: answers, deliveries: deliveries, curves: curves)
+        let (model, modelNote) = self.personalModel(answers: answers, deliveries: deliveriesByKey, curves: curves)
         let byPerson = Dictionary(grouping: answers, by: \.person)
         let deliveriesByPerson = Dictionary(grouping: deliveries, by: \.person)
         var due: [RecheckPlan.Due] = []
@@ -118,8 +123,7 @@ public struct RecheckPlanner: Sendable {
 
     /// The message's population curve per key point: answers timed from the person's latest delivery before them.
     func populationCurves(_ message: Message, answers: [RecheckInput.Answer], deliveries: [String: [RecheckInput.Delivery]]) -> [String: ForgettingCurve]? {
-        let guesses = Dictionary(
-            (self.questions[message.id] ?? [:]).values.flatMap { $0 }.map { ($0.question, $0.guess) }, uniquingKeysWith: { first, _ in first })
+        let guesses = self.guesses[message.id] ?? [:]
         let observations = answers.filter { $0.message == message.id }.compactMap { answer -> RecallObservation? in
             guard let delivery = deliveries["\(answer.person)\u{1}\(answer.message)"]?.last(where: { $0.at <= answer.at }) else { return nil }
             return RecallObservation(
@@ -140,17 +144,14 @@ public struct RecheckPlanner: Sendable {
     /// The personal model fitted on every graded answer, each with the person's state just before it and the
     /// population curve's prediction; the curve alone (weight 1 on its logit) when there are too few answers.
     func personalModel(
-        answers: [RecheckInput.Answer], deliveries: [RecheckInput.Delivery], curves: [String: [String: ForgettingCurve]]
+        answers: [RecheckInput.Answer], deliveries deliveriesByKey: [String: [RecheckInput.Delivery]], curves: [String: [String: ForgettingCurve]]
     ) -> (PersonalRecallModel, String) {
-        let guesses = Dictionary(
-            self.questions.values.flatMap { $0.values.flatMap { $0 } }.map { ($0.question, $0.guess) }, uniquingKeysWith: { first, _ in first })
         var examples: [PersonalRecallFitter.Example] = []
-        let deliveriesByKey = Dictionary(grouping: deliveries) { "\($0.person)\u{1}\($0.message)" }
-        for ((person, message, point), mine) in Dictionary(grouping: answers, by: { PointKey(person: $0.person, message: $0.message, point: $0.keyPoint) })
-            .map({ (($0.key.person, $0.key.message, $0.key.point), $0.value) }).sorted(by: { ($0.0.0, $0.0.1, $0.0.2) < ($1.0.0, $1.0.1, $1.0.2) })
-        {
-            guard let curve = curves[message]?[point] else { continue }
-            let received = deliveriesByKey["\(person)\u{1}\(message)"] ?? []
+        let timelines = Dictionary(grouping: answers) { "\($0.person)\u{1}\($0.message)\u{1}\($0.keyPoint)" }
+        for key in timelines.keys.sorted() {
+            let mine = timelines[key] ?? []
+            guard let first = mine.first, let curve = curves[first.message]?[first.keyPoint] else { continue }
+            let received = deliveriesByKey["\(first.person)\u{1}\(first.message)"] ?? []
             var state = RecallState()
             var pending = received[...]
             for answer in mine {
@@ -162,7 +163,7 @@ public struct RecheckPlanner: Sendable {
                 let prior = curve.recall(days: answer.at.timeIntervalSince(delivery.at) / 86_400, hops: delivery.hops)
                 let time = answer.at.timeIntervalSince1970
                 examples.append(PersonalRecallFitter.Example(
-                    state: state, at: time, prior: prior, guess: guesses[answer.question] ?? 0, correct: answer.correct))
+                    state: state, at: time, prior: prior, guess: self.guesses[answer.message]?[answer.question] ?? 0, correct: answer.correct))
                 state.answered(correct: answer.correct, at: time)
             }
         }
@@ -181,12 +182,6 @@ public struct RecheckPlanner: Sendable {
         guard items.count > limit, limit > 0 else { return items }
         let step = Double(items.count) / Double(limit)
         return (0..<limit).map { items[Int(Double($0) * step)] }
-    }
-
-    private struct PointKey: Hashable {
-        var person: String
-        var message: String
-        var point: String
     }
 
     /// 10:00 local on the first working day (Monday to Friday) whose 10:00 is after `date`.

@@ -48,8 +48,10 @@ extension PulseReport {
         func groups(_ key: (PulseAnswer) -> (id: String, name: String)) -> [PulseGroup] {
             var names: [String: String] = [:]
             for answer in now + before { names[key(answer).id] = key(answer).name }
+            let nowByGroup = Dictionary(grouping: now) { key($0).id }
+            let beforeByGroup = Dictionary(grouping: before) { key($0).id }
             return names.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map { id, name in
-                Self.group(question, id: id, name: name, now: now.filter { key($0).id == id }, before: before.filter { key($0).id == id })
+                Self.group(question, id: id, name: name, now: nowByGroup[id] ?? [], before: beforeByGroup[id] ?? [])
             }
         }
         return PulseQuestion(
