@@ -23,6 +23,7 @@ public func buildApplication(
         logger: logger
     )
     app.addServices(BatcherService(batcher: database.batcher), services.outbox, services.digestScheduler, services.retention)
+    if let scheduler = services.recheckScheduler { app.addServices(scheduler) }
     app.beforeServerStarts {
         try await services.contentSync.run()
         if settings.seedDemo, let channel = try await services.demo.seedIfEmpty(1, asOf: UTCDay.today()) {

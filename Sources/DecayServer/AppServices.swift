@@ -24,6 +24,8 @@ struct AppServices: Sendable {
     let outbox: OutboxWorker
     let digestScheduler: DigestScheduler
     let retention: RawBodyRetention
+    let rechecks: Rechecks
+    let recheckScheduler: RecheckScheduler?
 
     /// Every emitter records into `metrics`, which `GET /metrics` renders.
     init(settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger, metrics: ServerMetrics) {
@@ -50,6 +52,12 @@ struct AppServices: Sendable {
         self.digestScheduler = DigestScheduler(
             store: database, schedule: settings.digestSchedule, composer: StoreDigestComposer(digests: self.digests),
             policy: settings.destinationPolicy, outbox: self.outbox, logger: logger, metrics: DigestMetrics(factory: metrics.factory))
+        self.rechecks = Rechecks(
+            store: database, catalog: catalog, policy: settings.destinationPolicy, canSignWebhooks: settings.canSignWebhooks, links: self.links,
+            settings: settings.rechecks ?? .standard)
+        let rechecks = self.rechecks
+        let outbox = self.outbox
+        self.recheckScheduler = settings.rechecks.map { _ in RecheckScheduler(rechecks: rechecks, outbox: outbox, logger: logger) }
         self.retention = RawBodyRetention(store: database, days: settings.rawRetentionDays, logger: logger)
     }
 }

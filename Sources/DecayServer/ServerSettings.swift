@@ -28,6 +28,8 @@ public struct ServerSettings: Sendable {
     public var targets: ScoreTargets?
     /// Raw inbound bodies older than this many days are pruned (`DECAY_RAW_RETENTION_DAYS`).
     public var rawRetentionDays: Int
+    /// The re-check scheduler's cap, reminders and pass interval (`DECAY_RECHECKS*`); nil = no scheduler.
+    public var rechecks: RecheckSettings?
     /// Seed the demo channel into an empty database before serving (`--demo`).
     public var seedDemo: Bool
     /// Connections idle or half-sent this long are closed.
@@ -41,8 +43,9 @@ public struct ServerSettings: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, adminToken: String, secrets: InboundSecrets, publicURL: String? = nil,
         maxImportBytes: Int = 32 << 20, delivery: OutboxWorkerConfiguration = OutboxWorkerConfiguration(),
         digestSchedule: DigestSchedule = .standard, targets: ScoreTargets? = nil, rawRetentionDays: Int = RawBodyRetention.defaultDays,
-        seedDemo: Bool = false, idleTimeoutSeconds: Int64 = 60, metricsToken: String? = nil
+        seedDemo: Bool = false, idleTimeoutSeconds: Int64 = 60, metricsToken: String? = nil, rechecks: RecheckSettings? = nil
     ) {
+        self.rechecks = rechecks
         self.metricsToken = metricsToken
         self.host = host
         self.port = port

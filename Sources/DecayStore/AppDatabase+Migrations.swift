@@ -228,6 +228,31 @@ extension AppDatabase {
                 WHERE result IS NOT NULL AND json_valid(result);
                 """)
         }
+        // Re-checks and reminders sent to reps: one row per (kind, person, message, round), so a contact is queued once
+        // across restarts and overlapping passes; the outbox row carries the post.
+        migrator.registerMigration("v7-rechecks") { db in
+            try db.create(table: "rep_contact") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("person_id", .text).notNull()
+                t.column("partner_id", .text)
+                t.column("message_id", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("round", .text).notNull()
+                t.column("route", .text).notNull()
+                t.column("points", .text).notNull().defaults(to: "[]")
+                t.column("recall_before", .double)
+                t.column("reason", .text).notNull()
+                t.column("send_at", .double).notNull()
+                t.column("outbox_id", .integer).references("outbox", onDelete: .setNull)
+                t.column("created_at", .double).notNull()
+                t.column("cancelled_at", .double)
+                t.column("cancel_reason", .text)
+                t.uniqueKey(["kind", "person_id", "message_id", "round"])
+            }
+            try db.create(index: "rep_contact_on_person_send", on: "rep_contact", columns: ["person_id", "send_at"])
+            try db.create(index: "rep_contact_on_send", on: "rep_contact", columns: ["send_at"])
+        }
         return migrator
     }
 }

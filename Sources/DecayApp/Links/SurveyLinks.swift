@@ -34,6 +34,11 @@ public struct SurveyLinks: Sendable {
         return SurveyLink(url: url, person: person, survey: survey, expiresInDays: days)
     }
 
+    /// A person's own link for a person already known to be in the directory (a re-check or reminder to them).
+    public func personLink(person: String, survey: String, now: Date) -> String {
+        self.pipeline.surveyLink(person: person, survey: survey, baseURL: self.baseURL, now: now, days: Self.defaultDays)
+    }
+
     /// The link a broadcast to a partner's channel carries.
     public func partnerLink(partner: String, survey: String, now: Date) -> String {
         self.pipeline.partnerSurveyLink(partner: partner, survey: survey, baseURL: self.baseURL, now: now)

@@ -5,10 +5,10 @@ import Foundation
 /// Who is due a re-check as of a time, for which key points, when and why (``RecheckPlanner``); the planning is
 /// CPU-bound (two fits), so it runs off the cooperative pool.
 public struct RecheckPlanning: Sendable {
-    public let store: any ReportRepository
+    public let store: any RecheckInputRepository
     public let catalog: ContentCatalog
 
-    public init(store: any ReportRepository, catalog: ContentCatalog) {
+    public init(store: any RecheckInputRepository, catalog: ContentCatalog) {
         self.store = store
         self.catalog = catalog
     }

@@ -186,17 +186,6 @@ public struct RecheckPlanner: Sendable {
 
     /// 10:00 local on the first working day (Monday to Friday) whose 10:00 is after `date`.
     public static func nextSendTime(after date: Date, in timeZone: TimeZone) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        var day = calendar.startOfDay(for: date)
-        for _ in 0..<8 {
-            if let candidate = calendar.date(bySettingHour: 10, minute: 0, second: 0, of: day), candidate > date,
-                !calendar.isDateInWeekend(candidate)
-            {
-                return candidate
-            }
-            day = calendar.date(byAdding: .day, value: 1, to: day) ?? day.addingTimeInterval(86_400)
-        }
-        return date
+        WorkingDays.nextSendTime(after: date, in: timeZone)
     }
 }

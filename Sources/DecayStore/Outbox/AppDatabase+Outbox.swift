@@ -17,9 +17,10 @@ public enum OutboxError: Error, Equatable, CustomStringConvertible {
 extension AppDatabase {
     /// Stores a post inside the caller's transaction; the same idempotency key stores nothing new.
     /// Posts to a destination disabled by a 410 are stored dead, so the cause stays visible.
+    /// `notBefore` holds the first attempt until then (a re-check sent at 10:00 in the rep's time zone).
     /// Returns the row id, new or existing.
     @discardableResult
-    public static func enqueue(_ item: OutboxItem, now: Date, _ db: Database) throws -> Int64 {
+    public static func enqueue(_ item: OutboxItem, now: Date, notBefore: Date? = nil, _ db: Database) throws -> Int64 {
         if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM outbox WHERE idempotency_key = ?", arguments: [item.idempotencyKey]) {
             return existing
         }
@@ -32,7 +33,7 @@ extension AppDatabase {
             """, arguments: [
                 item.idempotencyKey, item.kind, item.format, item.destination, item.url, item.method, headers, item.body,
                 disabled == nil ? OutboxStatus.pending.rawValue : OutboxStatus.dead.rawValue,
-                now.timeIntervalSince1970,
+                max(now, notBefore ?? now).timeIntervalSince1970,
                 disabled.map { "destination disabled: " + ($0["reason"] as String? ?? "410 Gone") },
                 now.timeIntervalSince1970, item.broadcastID,
             ])

@@ -13,13 +13,15 @@ public struct ErasureCounts: Sendable, Equatable, Codable {
     public var relays = 0
     public var relayRecipients = 0
     public var inboundEvents = 0
+    /// Re-checks and reminders planned for them; a post to their own destination not sent yet goes too.
+    public var contacts = 0
 
     public init() {}
 }
 
 extension AppDatabase {
     /// Removes a person and everything that is about them in one transaction: their deliveries, responses with their
-    /// answers and outcomes, the relays they wrote and received, and the raw inbound requests that name them (by id or
+    /// answers and outcomes, the relays they wrote and received, the re-checks and reminders planned for them, and the raw inbound requests that name them (by id or
     /// chat handle). Deliveries they relayed to others keep their hop count but no longer name them. Nil: no such person.
     public func erasePerson(_ id: String) async throws -> ErasureCounts? {
         try await self.writer.write { db in
@@ -63,6 +65,12 @@ extension AppDatabase {
                 try db.execute(sql: "DELETE FROM inbound_event WHERE id = ?", arguments: [event])
                 counts.inboundEvents += db.changesCount
             }
+            try db.execute(sql: """
+                DELETE FROM outbox WHERE status = 'pending' AND attempts = 0
+                  AND id IN (SELECT outbox_id FROM rep_contact WHERE person_id = ? AND route = 'personal')
+                """, arguments: [id])
+            try db.execute(sql: "DELETE FROM rep_contact WHERE person_id = ?", arguments: [id])
+            counts.contacts = db.changesCount
             try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
             counts.people = db.changesCount
             return counts

@@ -39,6 +39,10 @@ public protocol ReportRepository: FreeTextRepository {
     func personActivity(_ id: String, asOf: Date) async throws -> PersonActivity?
     func scoreTargets() async throws -> ScoreTargets?
     func pulseAnswers(surveys: [String], from: Date, through: Date) async throws -> [PulseAnswer]
+}
+
+/// What the re-check planner reads.
+public protocol RecheckInputRepository: Sendable {
     func recheckInput(messages: [String], asOf: Date) async throws -> RecheckInput
 }
 
@@ -65,6 +69,17 @@ public protocol BroadcastRepository: Sendable {
         message: Message, survey: String?, audience: AudienceSpec, people: [String], now: Date,
         posts: @escaping @Sendable (Int64) -> [OutboxItem]
     ) async throws -> BroadcastRecord
+}
+
+/// Re-checks and reminders: who to plan for, what was already queued, and queueing them exactly once.
+public protocol RecheckRepository: RecheckInputRepository {
+    func partners() async throws -> [Partner]
+    func people(partner: String?) async throws -> [Person]
+    func disabledDestinations() async throws -> [String: String]
+    func queuedContacts(since: Date) async throws -> [QueuedContact]
+    func nudgeCandidates(since: Date, asOf: Date) async throws -> [NudgeCandidate]
+    func queueContacts(_ posts: [ContactPost], perWeek: Int, now: Date) async throws -> ContactQueueResult
+    func cancelStaleContacts(now: Date) async throws -> CancelledContacts
 }
 
 /// The outbox as people see it: listing, counts and putting a post back in the queue.
@@ -96,4 +111,4 @@ public protocol IngestRepository: Sendable {
 }
 
 extension AppDatabase: IngestRepository, ContentRepository, DemoRepository, DirectoryRepository, ReportRepository, DigestRepository, DigestQueueRepository,
-    BroadcastRepository, OutboxRepository, ErasureRepository {}
+    BroadcastRepository, OutboxRepository, ErasureRepository, RecheckRepository, RecheckInputRepository {}

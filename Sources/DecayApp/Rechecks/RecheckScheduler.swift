@@ -1,0 +1,41 @@
+import DecayCore
+import DecayDelivery
+import DecayStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// The re-check scheduler in `decay serve`: a ``Rechecks`` pass every `interval` (15 minutes by default), so answers
+/// change who is due within a pass, queued posts go out at 10:00 in each rep's time zone, and a restart picks up
+/// where it left off (the database keys every contact).
+public final class RecheckScheduler: Service, Sendable {
+    private let rechecks: Rechecks
+    private let outbox: OutboxWorker?
+    private let logger: Logger
+
+    public init(rechecks: Rechecks, outbox: OutboxWorker?, logger: Logger) {
+        self.rechecks = rechecks
+        self.outbox = outbox
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            do {
+                let now = Date()
+                let run = try await self.rechecks.run(asOf: now, dryRun: false, now: now)
+                let queued = run.queued ?? ContactQueueResult()
+                if queued.posts > 0 || (run.cancelled?.contacts ?? 0) > 0 {
+                    self.logger.info("re-check pass", metadata: [
+                        "posts": "\(queued.posts)", "contacts": "\(queued.contacts)", "deferred": "\(run.deferred.count)",
+                        "unreachable": "\(run.unreachable.count)", "cancelled": "\(run.cancelled?.contacts ?? 0)",
+                    ])
+                    self.outbox?.wake()
+                }
+            } catch {
+                self.logger.error("re-check pass failed; trying again next pass", metadata: ["error": "\(error)"])
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.rechecks.settings.interval) }
+        }
+    }
+}
