@@ -72,7 +72,14 @@ enum DigestChatFixtures {
                 Digest.QuietRep(id: "rep-9", name: "Ben Dubois", partner: "partner-001", partnerName: "Juniper Networks", lastActivity: end.addingTimeInterval(-20 * 86_400)),
                 Digest.QuietRep(id: "rep-8", name: "Chen Khan", partner: "partner-001", partnerName: "Juniper Networks", lastActivity: nil),
             ],
-            scorecard: [Digest.ScorecardSummary(metric: .ackRate, met: 1, missed: 0, unknown: 1)])
+            scorecard: [Digest.ScorecardSummary(metric: .ackRate, met: 1, missed: 0, unknown: 1)],
+            recheckActivity: Digest.RecheckActivity(
+                sent: 9, answered: 6,
+                rightBefore: ShareFigure(Proportion(successes: 3, trials: 9, people: 9)), rightAfter: ShareFigure(Proportion(successes: 5, trials: 6, people: 6)),
+                scheduled: 4, nudges: 3, answeredAfterNudge: 2,
+                coaching: [Digest.Coaching(
+                    person: "rep-7", name: "Tomasz <b>Kim</b> @here", message: "vault-3-launch", keyPoint: "target-market",
+                    keyPointText: "Mid-market healthcare.", misses: 3)]))
     }
 
     static let filler = "Managed Services & Cloud Backup <Solutions> for *Healthcare*_Providers "

@@ -46,7 +46,7 @@ struct DigestLimitTests {
                 #expect(Self.matches("Top reps:", in: section).count == shown, "\(format): every shown partner has its detail line")
             }
         }
-        #expect(Self.matches("Message \\d+:", in: Self.section(text, from: "Messages", to: "Due for a re-check")).count > 0)
+        #expect(Self.matches("Message \\d+:", in: Self.section(text, from: "Messages", to: "Re-checks")).count > 0)
     }
 
     @Test func slack() throws {
@@ -107,7 +107,7 @@ struct DigestLimitTests {
             texts.append((embed["title"] as? String ?? "") + "\n" + (embed["description"] as? String ?? ""))
         }
         #expect(total <= 6000)
-        #expect(total > 5000, "the budget is used, not wasted")
+        #expect(total > 4500, "the budget is used (three quarters at least), not wasted")
         #expect((json["allowed_mentions"] as? [String: Any])?["parse"] as? [String] == [])
         Self.checkWholeItems(texts.joined(separator: "\n"), .discord)
     }

@@ -16,6 +16,7 @@ public actor DigestRun {
     private var inputs: [String: IndexedMessageInput] = [:]
     private var peopleByPartner: [String: [Person]]?
     private var partnersReports: [String: PartnersReport] = [:]
+    private var contacts: [String: [DigestContact]] = [:]
 
     /// `resamples` bootstrap refits give each half-life its interval; `metrics` times each fit.
     public init(
@@ -56,6 +57,16 @@ public actor DigestRun {
         let report = await OffPool.run { PartnersReport(snapshot: snapshot, targets: targets, weights: weights) }
         self.partnersReports[key] = report
         return report
+    }
+
+    /// Re-checks and reminders from a week before `start` to a week after `asOf` (the digest's section reads them).
+    func contacts(start: Date, asOf: Date) async throws -> [DigestContact] {
+        let key = "\(start.timeIntervalSince1970)\u{0}\(asOf.timeIntervalSince1970)"
+        if let cached = self.contacts[key] { return cached }
+        let week: TimeInterval = 7 * 86_400
+        let contacts = try await self.store.digestContacts(from: start.addingTimeInterval(-week), through: asOf.addingTimeInterval(week))
+        self.contacts[key] = contacts
+        return contacts
     }
 
     /// Deliveries up to `asOf`, by person.

@@ -107,7 +107,8 @@ public struct Digests: Sendable {
         )
         let input = DigestInput(
             manager: manager, week: week, period: period, people: colleagues, current: current,
-            previous: try await run.snapshot(asOf: period.start), targets: targets, messages: messages, reports: reports)
+            previous: try await run.snapshot(asOf: period.start), targets: targets, messages: messages, reports: reports,
+            contacts: try await run.contacts(start: period.start, asOf: period.asOf))
         let builder = DigestBuilder(options: self.options)
         return try await OffPool.run { try builder.build(input) }
     }

@@ -26,7 +26,10 @@ extension DigestOutline {
                 items: digest.messages.isEmpty
                     ? [Item(.text("No message reached your reps in the last 180 days."))] : digest.messages.map(Self.message),
                 noun: "messages"),
-            Section(title: "Due for a re-check", items: digest.rechecks.map { Self.recheck($0, timeZone) }, noun: "messages"),
+            Section(
+                title: "Re-checks",
+                items: Self.recheckActivity(digest.recheckActivity) + digest.rechecks.map { Self.recheck($0, timeZone) },
+                noun: "lines"),
             Section(
                 title: "Partners by category",
                 items: digest.partners.isEmpty ? [Item(.text("No partners in scope."))] : digest.partners.map(Self.partner),
@@ -97,6 +100,41 @@ extension DigestOutline {
             .text(": \(recheck.keyPoint) projected at \(DigestText.percent(recheck.projectedRecall)) now, below "
                 + "\(DigestText.percent(recheck.threshold)) from \(DigestText.day(recheck.dropsBelowAt, in: timeZone))"),
         ]))
+    }
+
+    /// Reps coached by name in the digest; the rest are counted.
+    static let coachingShown = 10
+
+    /// Re-checks and reminders sent in the week and how they went, those scheduled next, and the coaching list.
+    private static func recheckActivity(_ activity: Digest.RecheckActivity?) -> [Item] {
+        guard let activity, !activity.isEmpty else { return [] }
+        var items: [Item] = []
+        if activity.sent > 0 {
+            var text = " \(DigestText.count(activity.sent, "rep")) re-checked, \(activity.answered) answered"
+            if activity.rightBefore.rate != nil || activity.rightAfter.rate != nil {
+                text += " · answered right (quiz, guessing included): \(activity.rightBefore.text) before, \(activity.rightAfter.text) after"
+            }
+            items.append(Item(Line([.bold("Sent this week"), .text(":" + text)])))
+        }
+        if activity.scheduled > 0 {
+            items.append(Item(Line([.bold("Scheduled next 7 days"), .text(": \(DigestText.count(activity.scheduled, "rep"))")])))
+        }
+        if activity.nudges > 0 {
+            items.append(Item(Line([
+                .bold("Reminders"), .text(": \(activity.nudges) sent, \(activity.answeredAfterNudge) acknowledged or answered after one"),
+            ])))
+        }
+        if !activity.coaching.isEmpty {
+            var details = activity.coaching.prefix(Self.coachingShown).map { entry in
+                Line.text("\(Self.name(entry.name)): \(entry.keyPoint) (\(entry.message))")
+            }
+            if activity.coaching.count > Self.coachingShown { details.append(.text("and \(activity.coaching.count - Self.coachingShown) more")) }
+            items.append(Item(Line([
+                .bold("Missed the same key point \(Digest.Coaching.missesInARow) times in a row"),
+                .text(": \(DigestText.count(Set(activity.coaching.map(\.person)).count, "rep")) (worth a word from their manager)"),
+            ]), details: Array(details)))
+        }
+        return items
     }
 
     private static func partner(_ partner: Digest.PartnerLine) -> Item {

@@ -88,6 +88,8 @@ public struct Digest: Sendable, Equatable, Codable {
     public var messages: [MessageLine]
     /// Messages whose projected recall falls below the threshold by a week after the cut-off, soonest first.
     public var rechecks: [Recheck]
+    /// Re-checks and reminders to the manager's reps: sent, answered, scheduled, and the coaching list.
+    public var recheckActivity: RecheckActivity?
     /// The manager's partners by category, then rank in category (unranked last), then name.
     public var partners: [PartnerLine]
     /// Partners none of whose reached reps acked or answered in the 14 days up to the cut-off.
@@ -99,8 +101,10 @@ public struct Digest: Sendable, Equatable, Codable {
 
     public init(
         manager: Manager, week: ISOWeek, period: Period, engagement: Engagement, messages: [MessageLine], rechecks: [Recheck],
-        partners: [PartnerLine], quietPartners: [QuietPartner], quietReps: [QuietRep], scorecard: [ScorecardSummary]?
+        partners: [PartnerLine], quietPartners: [QuietPartner], quietReps: [QuietRep], scorecard: [ScorecardSummary]?,
+        recheckActivity: RecheckActivity? = nil
     ) {
+        self.recheckActivity = recheckActivity
         self.manager = manager
         self.week = week
         self.period = period

@@ -32,7 +32,8 @@ public struct DigestBuilder: Sendable {
             partners: partners,
             quietPartners: self.quietPartners(input, scope: scope, repsNow: repsNow),
             quietReps: self.quietReps(repsNow, asOf: input.current.asOf, names: names, partnerNames: partnerNames),
-            scorecard: input.targets.map { _ in Self.scorecard(partners) }
+            scorecard: input.targets.map { _ in Self.scorecard(partners) },
+            recheckActivity: self.recheckActivity(input, scope: scope)
         )
     }
 

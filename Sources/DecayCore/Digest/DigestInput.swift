@@ -19,13 +19,17 @@ public struct DigestInput: Sendable {
     /// The channel-wide partners reports of `current` (with `targets`) and `previous`, when a run of many digests has
     /// built them once; nil = built here.
     public var reports: (current: PartnersReport, previous: PartnersReport)?
+    /// Re-checks and reminders queued from 7 days before the week to 7 days after the cut-off (any scope; the
+    /// builder keeps the manager's reps).
+    public var contacts: [DigestContact]
 
     public init(
         manager: Person, week: ISOWeek, period: Digest.Period, people: [Person], current: EngagementSnapshot,
         previous: EngagementSnapshot, targets: ScoreTargets?, messages: [DigestMessageInput],
-        reports: (current: PartnersReport, previous: PartnersReport)? = nil
+        reports: (current: PartnersReport, previous: PartnersReport)? = nil, contacts: [DigestContact] = []
     ) {
         self.reports = reports
+        self.contacts = contacts
         self.manager = manager
         self.week = week
         self.period = period

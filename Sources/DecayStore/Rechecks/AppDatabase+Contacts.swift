@@ -129,3 +129,28 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Re-checks and reminders (not cancelled) with a send time in `from...through`, and whether each was delivered:
+    /// what the digest's Re-checks section reads.
+    public func digestContacts(from: Date, through: Date) async throws -> [DigestContact] {
+        try await self.reader.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.kind, c.person_id, c.message_id, c.points, c.send_at, o.status
+                FROM rep_contact c LEFT JOIN outbox o ON o.id = c.outbox_id
+                WHERE c.cancelled_at IS NULL AND c.send_at >= ? AND c.send_at <= ?
+                """, arguments: [from.timeIntervalSince1970, through.timeIntervalSince1970]).map { row in
+                let points = (try? JSONDecoder().decode([StoredPoint].self, from: Data((row["points"] as String).utf8))) ?? []
+                return DigestContact(
+                    kind: DigestContact.Kind(rawValue: row["kind"]) ?? .recheck, person: row["person_id"], message: row["message_id"],
+                    keyPoints: points.map(\.key_point), sendAt: Date(timeIntervalSince1970: row["send_at"]),
+                    delivered: (row["status"] as String?) == OutboxStatus.delivered.rawValue)
+            }
+        }
+    }
+
+    /// The part of a stored re-check point the digest needs.
+    private struct StoredPoint: Decodable {
+        var key_point: String
+    }
+}

@@ -51,6 +51,7 @@ public protocol DigestRepository: ReportRepository {
     func partners() async throws -> [Partner]
     func people(partner: String?) async throws -> [Person]
     func deliveries(asOf: Date) async throws -> [DeliveryRecord]
+    func digestContacts(from: Date, through: Date) async throws -> [DigestContact]
 }
 
 /// Queuing each manager's digest exactly once per week.
