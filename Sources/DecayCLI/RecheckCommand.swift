@@ -52,6 +52,12 @@ struct RecheckCommand: AsyncParsableCommand {
     }
 
     static func render(_ run: RecheckRun) -> String {
+        var formatters: [String: DateFormatter] = [:]
+        let local = { (date: Date, timezone: String) -> String in
+            let formatter = formatters[timezone] ?? Self.formatter(timezone)
+            formatters[timezone] = formatter
+            return formatter.string(from: date) + " " + timezone
+        }
         let rechecks = run.contacts.filter { $0.kind == .recheck }
         let nudges = run.contacts.filter { $0.kind == .nudge }
         var lines = [
@@ -75,7 +81,7 @@ struct RecheckCommand: AsyncParsableCommand {
                 header: ["kind", "person", "name", "partner", "message", "send at (local)", "key points: recall now -> at send", "question"],
                 rows: run.contacts.map { contact in
                     [
-                        contact.kind.rawValue, contact.person, contact.name, contact.partner ?? "-", contact.message, Self.local(contact.sendAt, contact.timezone),
+                        contact.kind.rawValue, contact.person, contact.name, contact.partner ?? "-", contact.message, local(contact.sendAt, contact.timezone),
                         contact.points.isEmpty ? contact.reason : contact.points.map {
                             String(format: "%@ %.0f%% -> %.0f%%", $0.keyPoint, $0.recallNow * 100, $0.recallAtSend * 100)
                         }.joined(separator: ", "),
@@ -97,11 +103,12 @@ struct RecheckCommand: AsyncParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    static func local(_ date: Date, _ timezone: String) -> String {
+    /// One formatter per time zone: building one costs more than formatting thousands of times.
+    static func formatter(_ timezone: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: timezone)
         formatter.dateFormat = "EEE yyyy-MM-dd HH:mm"
-        return formatter.string(from: date) + " " + timezone
+        return formatter
     }
 }

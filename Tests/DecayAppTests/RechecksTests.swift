@@ -4,6 +4,9 @@ import DecayDelivery
 import DecayStore
 import Foundation
 import GRDB
+import Logging
+import ServiceLifecycle
+import ServiceLifecycleTestKit
 import Testing
 
 @Suite("re-checks and reminders queued through the outbox, exactly once")
@@ -128,5 +131,30 @@ struct RechecksTests {
         let acked = DigestSchedulerTests.utc("2026-12-03T06:00:00Z")
         let third = try await Self.rechecks(database, catalog).run(asOf: acked, dryRun: true, now: acked)
         #expect(!third.contacts.contains { $0.person == rep && $0.kind == .nudge }, "none once they acknowledge")
+    }
+}
+
+@Suite("the re-check scheduler service")
+struct RecheckSchedulerTests {
+    /// The service in `decay serve` queues a pass on start and stops promptly at a graceful shutdown.
+    @Test func queuesOnStartAndStopsOnShutdown() async throws {
+        let (database, catalog, _) = try await DigestSchedulerTests.demoChannel(partners: 2)
+        let settings = RecheckSettings(perWeek: 1, nudges: .standard, interval: .seconds(3600))
+        let rechecks = Rechecks(store: database, catalog: catalog, policy: DestinationPolicy(), canSignWebhooks: false, links: nil, settings: settings)
+        let scheduler = RecheckScheduler(rechecks: rechecks, outbox: nil, logger: Logger(label: "test"))
+        let contacts = { try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rep_contact") ?? 0 } }
+        var stoppedAfter = 0.0
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await scheduler.run() }
+                while try await contacts() == 0 { try await Task.sleep(for: .milliseconds(20)) }
+                let started = Date()
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+                stoppedAfter = Date().timeIntervalSince(started)
+            }
+        }
+        #expect(try await contacts() > 0)
+        #expect(stoppedAfter < 30, "stopped \(stoppedAfter) s after the shutdown began, not after the hour-long interval")
     }
 }

@@ -7,7 +7,8 @@ import ServiceLifecycle
 
 /// The re-check scheduler in `decay serve`: a ``Rechecks`` pass every `interval` (15 minutes by default), so answers
 /// change who is due within a pass, queued posts go out at 10:00 in each rep's time zone, and a restart picks up
-/// where it left off (the database keys every contact).
+/// where it left off (the database keys every contact). Between passes it cancels, every minute, queued posts whose
+/// reps have since answered, so an answer at 09:59 still stops the 10:00 re-check.
 public final class RecheckScheduler: Service, Sendable {
     private let rechecks: Rechecks
     private let outbox: OutboxWorker?
@@ -19,8 +20,23 @@ public final class RecheckScheduler: Service, Sendable {
         self.logger = logger
     }
 
+    /// How often queued posts are checked against new answers between passes.
+    static let cancelTick = Duration.seconds(60)
+
     public func run() async throws {
+        var nextPass = ContinuousClock.now
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            guard ContinuousClock.now >= nextPass else {
+                do {
+                    _ = try await self.rechecks.cancelStale(now: Date())
+                } catch {
+                    self.logger.error("cancelling answered re-checks failed; trying again next minute", metadata: ["error": "\(error)"])
+                }
+                let wait = min(Self.cancelTick, nextPass - ContinuousClock.now)
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
+                continue
+            }
+            nextPass = ContinuousClock.now + self.rechecks.settings.interval
             do {
                 let now = Date()
                 let run = try await self.rechecks.run(asOf: now, dryRun: false, now: now)
@@ -35,7 +51,6 @@ public final class RecheckScheduler: Service, Sendable {
             } catch {
                 self.logger.error("re-check pass failed; trying again next pass", metadata: ["error": "\(error)"])
             }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.rechecks.settings.interval) }
         }
     }
 }

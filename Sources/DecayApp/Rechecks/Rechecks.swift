@@ -58,6 +58,12 @@ public struct Rechecks: Sendable {
         return run
     }
 
+    /// Cancels queued posts that should no longer go out (answered, acknowledged, removed); cheap, so the scheduler
+    /// runs it every minute between passes.
+    public func cancelStale(now: Date) async throws -> CancelledContacts {
+        try await self.store.cancelStaleContacts(now: now)
+    }
+
     /// How far back a pass looks for broadcasts to remind people of: more than the reminder window in calendar days.
     static let nudgeLookback: TimeInterval = 21 * 86_400
 }

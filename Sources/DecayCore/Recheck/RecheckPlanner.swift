@@ -47,7 +47,7 @@ public struct RecheckPlanner: Sendable {
     public func plan(_ input: RecheckInput, asOf: Date) -> RecheckPlan {
         let answers = input.answers.filter { $0.at <= asOf }.sorted { ($0.at, $0.person, $0.question) < ($1.at, $1.person, $1.question) }
         let deliveries = input.deliveries.filter { $0.at <= asOf }.sorted { ($0.at, $0.person) < ($1.at, $1.person) }
-        let deliveriesByKey = Dictionary(grouping: deliveries) { "\($0.person)\u{1}\($0.message)" }
+        let deliveriesByKey = Dictionary(grouping: deliveries) { PersonMessage(person: $0.person, message: $0.message) }
         var skipped: [String: String] = [:]
         var curves: [String: [String: ForgettingCurve]] = [:]
         for message in self.messages {
@@ -63,9 +63,14 @@ public struct RecheckPlanner: Sendable {
         let byPerson = Dictionary(grouping: answers, by: \.person)
         let deliveriesByPerson = Dictionary(grouping: deliveries, by: \.person)
         var due: [RecheckPlan.Due] = []
+        var slots: [String: (zone: TimeZone, sendAt: Date)] = [:]
         for rep in input.reps.sorted(by: { $0.id < $1.id }) {
-            let timeZone = TimeZone(identifier: rep.timezone) ?? TimeZone(identifier: "UTC")!
-            let sendAt = Self.nextSendTime(after: asOf, in: timeZone)
+            let slot = slots[rep.timezone] ?? {
+                let zone = TimeZone(identifier: rep.timezone) ?? TimeZone(identifier: "UTC")!
+                return (zone, Self.nextSendTime(after: asOf, in: zone))
+            }()
+            slots[rep.timezone] = slot
+            let (timeZone, sendAt) = slot
             var best: RecheckPlan.Due?
             for message in self.messages {
                 guard let policy = message.recheck, let messageCurves = curves[message.id] else { continue }
@@ -122,10 +127,10 @@ public struct RecheckPlanner: Sendable {
     }
 
     /// The message's population curve per key point: answers timed from the person's latest delivery before them.
-    func populationCurves(_ message: Message, answers: [RecheckInput.Answer], deliveries: [String: [RecheckInput.Delivery]]) -> [String: ForgettingCurve]? {
+    func populationCurves(_ message: Message, answers: [RecheckInput.Answer], deliveries: [PersonMessage: [RecheckInput.Delivery]]) -> [String: ForgettingCurve]? {
         let guesses = self.guesses[message.id] ?? [:]
         let observations = answers.filter { $0.message == message.id }.compactMap { answer -> RecallObservation? in
-            guard let delivery = deliveries["\(answer.person)\u{1}\(answer.message)"]?.last(where: { $0.at <= answer.at }) else { return nil }
+            guard let delivery = deliveries[PersonMessage(person: answer.person, message: answer.message)]?.last(where: { $0.at <= answer.at }) else { return nil }
             return RecallObservation(
                 personID: answer.person, keyPointID: answer.keyPoint, days: answer.at.timeIntervalSince(delivery.at) / 86_400,
                 hops: delivery.hops, guess: guesses[answer.question] ?? 0, correct: answer.correct)
@@ -144,14 +149,16 @@ public struct RecheckPlanner: Sendable {
     /// The personal model fitted on every graded answer, each with the person's state just before it and the
     /// population curve's prediction; the curve alone (weight 1 on its logit) when there are too few answers.
     func personalModel(
-        answers: [RecheckInput.Answer], deliveries deliveriesByKey: [String: [RecheckInput.Delivery]], curves: [String: [String: ForgettingCurve]]
+        answers: [RecheckInput.Answer], deliveries deliveriesByKey: [PersonMessage: [RecheckInput.Delivery]], curves: [String: [String: ForgettingCurve]]
     ) -> (PersonalRecallModel, String) {
         var examples: [PersonalRecallFitter.Example] = []
-        let timelines = Dictionary(grouping: answers) { "\($0.person)\u{1}\($0.message)\u{1}\($0.keyPoint)" }
+        var seen = 0
+        let stride = max(1, answers.count / max(1, self.maximumFitAnswers))
+        let timelines = Dictionary(grouping: answers) { TimelineKey(person: $0.person, message: $0.message, keyPoint: $0.keyPoint) }
         for key in timelines.keys.sorted() {
             let mine = timelines[key] ?? []
             guard let first = mine.first, let curve = curves[first.message]?[first.keyPoint] else { continue }
-            let received = deliveriesByKey["\(first.person)\u{1}\(first.message)"] ?? []
+            let received = deliveriesByKey[PersonMessage(person: first.person, message: first.message)] ?? []
             var state = RecallState()
             var pending = received[...]
             for answer in mine {
@@ -159,22 +166,41 @@ public struct RecheckPlanner: Sendable {
                     state.exposed(at: next.at.timeIntervalSince1970)
                     pending = pending.dropFirst()
                 }
-                guard let delivery = received.last(where: { $0.at <= answer.at }) else { continue }
-                let prior = curve.recall(days: answer.at.timeIntervalSince(delivery.at) / 86_400, hops: delivery.hops)
                 let time = answer.at.timeIntervalSince1970
+                guard let delivery = received.last(where: { $0.at <= answer.at }) else { continue }
+                defer { state.answered(correct: answer.correct, at: time) }
+                seen += 1
+                guard seen % stride == 0 else { continue }
+                let prior = curve.recall(days: answer.at.timeIntervalSince(delivery.at) / 86_400, hops: delivery.hops)
                 examples.append(PersonalRecallFitter.Example(
                     state: state, at: time, prior: prior, guess: self.guesses[answer.message]?[answer.question] ?? 0, correct: answer.correct))
-                state.answered(correct: answer.correct, at: time)
             }
         }
-        guard examples.count >= self.minimumAnswers else {
+        guard seen >= self.minimumAnswers, examples.count >= self.minimumAnswers else {
             return (PersonalRecallModel(weights: [0, 1, 0, 0, 0, 0, 0], priorRight: 1, priorWrong: 1),
-                    "population curve alone: \(examples.count) graded answers after a delivery, fewer than \(self.minimumAnswers) to fit the personal model")
+                    "population curve alone: \(seen) graded answers after a delivery, fewer than \(self.minimumAnswers) to fit the personal model")
         }
         let sample = Self.evenSample(examples, limit: self.maximumFitAnswers)
         let fitted = PersonalRecallFitter().fit(sample)
-        let note = sample.count < examples.count ? String(format: " (an even sample of %d)", sample.count) : ""
-        return (fitted.model, String(format: "personal model fitted on %d graded answers%@ (log loss %.3f)", examples.count, note, fitted.logLoss))
+        let note = sample.count < seen ? String(format: " (an even sample of %d)", sample.count) : ""
+        return (fitted.model, String(format: "personal model fitted on %d graded answers%@ (log loss %.3f)", seen, note, fitted.logLoss))
+    }
+
+    /// One person and one message: deliveries are looked up by both.
+    struct PersonMessage: Hashable {
+        var person: String
+        var message: String
+    }
+
+    /// One person's answers on one key point of one message.
+    struct TimelineKey: Hashable, Comparable {
+        var person: String
+        var message: String
+        var keyPoint: String
+
+        static func < (lhs: Self, rhs: Self) -> Bool {
+            (lhs.person, lhs.message, lhs.keyPoint) < (rhs.person, rhs.message, rhs.keyPoint)
+        }
     }
 
     /// At most `limit` examples, evenly spread over the list (deterministic), so a large channel's fit stays quick.
