@@ -40,6 +40,7 @@ public protocol ReportRepository: FreeTextRepository {
     func scoreTargets() async throws -> ScoreTargets?
     func pulseAnswers(surveys: [String], from: Date, through: Date) async throws -> [PulseAnswer]
     func recheckInput(messages: [String], asOf: Date) async throws -> RecheckInput
+    func oldVersionEvidence(message: Message, surveys: [Survey], asOf: Date) async throws -> OldVersionEvidence?
 }
 
 /// What a weekly digest reads.
