@@ -5,23 +5,28 @@ import GRDB
 extension AppDatabase {
     /// Records each message version seen in the content folder, so responses can refer to the version they answered.
     public func recordMessageVersions(_ catalog: ContentCatalog) async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let rows = try catalog.sortedMessages.map { message in
-            (message, String(decoding: try encoder.encode(message), as: UTF8.self))
-        }
         try await self.writer.write { db in
-            let now = Date().timeIntervalSince1970
-            for (message, content) in rows {
-                try db.execute(
-                    sql: """
-                        INSERT INTO message_version (message_id, version, title, body, content, loaded_at) VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(message_id, version) DO UPDATE SET title = excluded.title, body = excluded.body, content = excluded.content
-                        """,
-                    arguments: [message.id, message.version, message.title, message.body, content, now]
-                )
+            for message in catalog.sortedMessages {
+                try Self.recordMessageVersion(message, replace: true, db)
             }
         }
+    }
+
+    /// One message version as `message_version.content` holds it (the message as sorted-key JSON). With `replace`, the
+    /// stored row takes this content (the content folder is the truth); without, a stored row is kept (demo history).
+    static func recordMessageVersion(_ message: Message, replace: Bool, _ db: Database) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let content = String(decoding: try encoder.encode(message), as: UTF8.self)
+        let conflict = replace
+            ? "DO UPDATE SET title = excluded.title, body = excluded.body, content = excluded.content" : "DO NOTHING"
+        try db.execute(
+            sql: """
+                INSERT INTO message_version (message_id, version, title, body, content, loaded_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(message_id, version) \(conflict)
+                """,
+            arguments: [message.id, message.version, message.title, message.body, content, Date().timeIntervalSince1970]
+        )
     }
 
     /// Partners and people: cheap enough for `/health` to run on every probe (both tables are small).

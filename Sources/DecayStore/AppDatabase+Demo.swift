@@ -11,6 +11,9 @@ extension AppDatabase {
             try Self.checkDemoConflicts(channel, db)
             _ = try Self.upsert(channel.partners, db)
             _ = try Self.upsert(Self.managersFirst(channel.people), db)
+            for message in channel.history {
+                try Self.recordMessageVersion(message, replace: false, db)
+            }
             let delivery = try db.cachedStatement(sql: """
                 INSERT INTO delivery (message_id, message_version, person_id, hops, via, delivered_at, acked_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING

@@ -25,7 +25,8 @@ enum DigestChatFixtures {
                 MetricChange(metric: .responseRate, previous: 0.5, current: 0.48),
                 MetricChange(metric: .medianAckHours, previous: 7, current: 6.25),
                 MetricChange(metric: .activeShare, previous: nil, current: 0.6),
-            ])
+            ],
+            repsActiveThisWeek: 18)
     }
 
     static func message(_ id: String, title: String) -> Digest.MessageLine {
@@ -36,7 +37,11 @@ enum DigestChatFixtures {
                 Digest.KeyPointLine(id: "restore-sla", text: "Recovery within 4 hours.", correctNow: share(1, 2), halfLifeDays: estimate(nil, note: "only 12 people answered; at least 20 are needed")),
             ],
             distortion: Digest.Distortion(keyPoint: "target-market", text: "Retail small businesses & <shops>", people: 14, sources: [.quiz, .relay]),
-            relayLoss: Digest.RelayLoss(direct: share(60, 80), relayed: share(36, 80), retentionPerHop: estimate(0.78, 0.7, 0.86), relays: 6, meanFidelity: 0.74))
+            relayLoss: Digest.RelayLoss(
+                direct: share(60, 80), relayed: share(36, 80), retentionPerHop: estimate(0.78, 0.7, 0.86), relays: 6, meanFidelity: 0.74,
+                knowDirect: KnowItFigure(share: 0.625, people: 20), knowRelayed: KnowItFigure(share: 0.04, people: 20)),
+            knowNow: KnowItFigure(share: 0.41, people: 40), projected: Digest.Projection(share: 0.14, at: end.addingTimeInterval(7 * 86_400)),
+            stillOnOldVersion: [Digest.OldVersionLine(version: 1, people: 9, keyPoints: ["target-market"])])
     }
 
     static func partner(_ id: String, name: String, category: String, rank: Int?, previousRank: Int?, reps: [String]) -> Digest.PartnerLine {
@@ -44,7 +49,7 @@ enum DigestChatFixtures {
             id: id, name: name, category: category, tier: "gold", reps: 12, ackRate: share(30, 40), responseRate: share(20, 40),
             recall: share(50, 80), score: MetricChange(metric: .score, previous: 70, current: rank == nil ? nil : 74.4), rank: rank,
             previousRank: previousRank, rankedInCategory: 14,
-            topReps: reps.enumerated().map { Digest.RepLine(id: "rep-\($0.offset)", name: $0.element, acked: 6 - $0.offset, responded: 3, quizCorrect: 5, quizAnswers: 8) },
+            topReps: reps.enumerated().map { Digest.RepLine(id: "rep-\($0.offset)", name: $0.element, acked: 6 - $0.offset, responded: 3, quizCorrect: 5, quizAnswers: 8, recentActivity: 7 - $0.offset) },
             topShare: 0.42, quietReps: 2,
             scorecard: [
                 ScorecardEntry(ScorecardLine(metric: .ackRate, target: 0.7, actual: 0.75)),
@@ -75,7 +80,7 @@ enum DigestChatFixtures {
             scorecard: [Digest.ScorecardSummary(metric: .ackRate, met: 1, missed: 0, unknown: 1)],
             recheckActivity: Digest.RecheckActivity(
                 sent: 9, answered: 6,
-                rightBefore: ShareFigure(Proportion(successes: 3, trials: 9, people: 9)), rightAfter: ShareFigure(Proportion(successes: 5, trials: 6, people: 6)),
+                knowBefore: KnowItFigure(share: 0.2, people: 9), knowAfter: KnowItFigure(share: 0.78, people: 6),
                 scheduled: 4, nudges: 3, answeredAfterNudge: 2,
                 coaching: [Digest.Coaching(
                     person: "rep-7", name: "Tomasz <b>Kim</b> @here", message: "vault-3-launch", keyPoint: "target-market",

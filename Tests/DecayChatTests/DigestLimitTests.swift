@@ -43,7 +43,7 @@ struct DigestLimitTests {
             #expect(more.count == 1, "\(format) \(title): one more-line")
             #expect(shown + (more.first ?? 0) == 200, "\(format) \(title): \(shown) shown + \(more) more")
             if title == "Partners by category" {
-                #expect(Self.matches("Top reps:", in: section).count == shown, "\(format): every shown partner has its detail line")
+                #expect(Self.matches(#"Top reps \(90 days\):"#, in: section).count == shown, "\(format): every shown partner has its detail line")
             }
         }
         #expect(Self.matches("Message \\d+:", in: Self.section(text, from: "Messages", to: "Re-checks")).count > 0)

@@ -70,7 +70,7 @@ struct DigestBuilderTests {
         #expect(partners.first { $0.id == "p-b" }?.topReps.map(\.id) == ["r6", "r8", "r7"])
         #expect(partners.first { $0.id == "p-a" }?.topReps.map(\.id) == ["r1", "r2", "r3"])
         #expect(partners.first { $0.id == "p-b" }?.topReps.first == Digest.RepLine(
-            id: "r6", name: "Rep R6", acked: 3, responded: 2, quizCorrect: 1, quizAnswers: 4))
+            id: "r6", name: "Rep R6", acked: 3, responded: 2, quizCorrect: 1, quizAnswers: 4, recentActivity: 5))
         let mine = try self.digest("pm-a").partners
         #expect(mine.map(\.id) == ["p-a"])
         #expect(mine.first?.topReps.map(\.id) == ["r1", "r2", "r3"])
@@ -180,6 +180,80 @@ struct DigestBuilderTests {
         ])
         #expect(digest.partners.first?.scorecard?.map(\.met) == [true, false])
         #expect(try self.digest("cm-1").scorecard == nil)
+    }
+
+    /// r6 is p-b's busiest rep of all time, but none of it in the last 90 days: r8 and r7 lead, r6 is not listed.
+    @Test func topRepsAreRankedOverTheLast90Days() throws {
+        var input = DigestFixtures.input(manager: "cm-1")
+        input.current.people = input.current.people.map { person in
+            var person = person
+            if person.id == "r6" { person.inputs.recentActivity = 0 }
+            if person.id == "r7" { person.inputs.recentActivity = 9 }
+            return person
+        }
+        let partners = try self.builder.build(input).partners
+        #expect(partners.first { $0.id == "p-b" }?.topReps.map(\.id) == ["r7", "r8"])
+        #expect(partners.first { $0.id == "p-b" }?.topReps.first?.recentActivity == 9)
+    }
+
+    /// Nobody in scope acked or answered since Monday: the digest counts 0 active reps this week (the renderers then
+    /// say "no activity this week" once); with last activity two days before the end it counts them.
+    @Test func aWeekWithoutActivityIsCountedAsSuch() throws {
+        #expect(try self.digest("cm-1").engagement.repsActiveThisWeek == 8)
+        var input = DigestFixtures.input(manager: "cm-1")
+        input.current.people = input.current.people.map { person in
+            var person = person
+            if person.inputs.lastActivity != nil { person.inputs.lastActivity = DigestFixtures.old }
+            return person
+        }
+        #expect(try self.builder.build(input).engagement.repsActiveThisWeek == 0)
+    }
+
+    /// With a guessing floor of 1/3 (three options): 2 right of 3 people is (2 - 1) / (3 - 1) = 50% who know it.
+    /// cm-1's reps are 1 right of 4, no better than guessing: 0%. The projection is the mean over key points of
+    /// `0.9 / (1 + t/h)` a week after the cut-off, 37 days after the deliveries: (0.9/4.7 + 0.9/1.037) / 2.
+    @Test func knowItIsOneScaleWithGuessingRemoved() throws {
+        let guesses = KnowItFigure.guesses([DigestFixtures.survey])
+        #expect(guesses == ["m1-check/q1": 1.0 / 3])
+        let three = [("r1", "a"), ("r2", "a"), ("r3", "b")].map { DigestFixtures.answer($0.0, $0.1, daysAgo: 1) }
+        let figure = KnowItFigure(three, guesses: guesses)
+        #expect(abs((figure.share ?? -1) - 0.5) < 1e-9)
+        #expect(figure.text == "50%")
+        #expect(KnowItFigure(Array(three.prefix(2)), guesses: guesses).text == "n<3")
+        let message = try #require(try self.digest("cm-1").messages.first)
+        #expect(message.knowNow == KnowItFigure(share: 0, people: 4))
+        #expect(message.relayLoss.knowDirect.text == "n<3")
+        let projected = try #require(message.projected)
+        #expect(abs(projected.share - (0.9 / 4.7 + 0.9 / 1.037) / 2) < 1e-9)
+        #expect(projected.at == DigestFixtures.end.addingTimeInterval(7 * 86_400))
+    }
+
+    /// Version 1 of m1 said the target was retail: r1 and r2 (latest answer "Retail shops") and pm-a (relayed "great for
+    /// retail shops") still carry it; r3 moved on to "Banks". The spreading distortion is named after the version:
+    /// r1 and r2 by quiz and free text, and pm-a's relay to 5 people.
+    @Test func peopleStillOnAnOldVersionAreCountedAndNamedAsTheDistortion() throws {
+        var old = DigestFixtures.message
+        old.version = 1
+        old.keyPoints[0] = KeyPoint(id: "target", text: "Vault is for retail shops.", concepts: [["retail"]])
+        var input = DigestFixtures.messageInput
+        input.oldVersions = OldVersionEvidence(
+            previous: [old],
+            quizAnswers: input.answers.map { answer in
+                OldVersionEvidence.QuizAnswer(
+                    person: answer.personID, survey: answer.surveyID, question: answer.questionID, choices: answer.choices,
+                    correct: answer.correct, at: answer.submittedAt)
+            },
+            texts: input.relays.map { relay in OldVersionEvidence.Text(person: relay.from, keyPoints: nil, text: relay.text, at: relay.at, isRelay: true) })
+        let item = DigestMessageInput(
+            message: DigestFixtures.message, surveys: [DigestFixtures.survey], report: DigestFixtures.report(target: 10, price: 1000),
+            input: input, deliveries: DigestFixtures.messageItem().deliveries)
+        #expect(item.oldVersions?.oldOptions == ["m1-check/q1": ["b": 1]])
+        let message = try #require(try self.digest("cm-1", messages: [item]).messages.first)
+        #expect(message.stillOnOldVersion == [Digest.OldVersionLine(version: 1, people: 3, keyPoints: ["target"])])
+        #expect(message.stillOnOldVersion.first?.distortion == "old version (v1)")
+        #expect(message.distortion == Digest.Distortion(keyPoint: "target", text: "old version (v1)", people: 7, sources: [.quiz, .freeText, .relay]))
+        let other = try #require(try self.digest("cm-2", messages: [item]).messages.first)
+        #expect(other.stillOnOldVersion.isEmpty, "pm-c's relay said enterprise, r10 picked Banks")
     }
 
     @Test func theDigestRoundTripsThroughJSON() throws {

@@ -50,9 +50,11 @@ enum DigestFixtures {
     static func inputs(
         _ id: String, delivered: Int, acked: Int, responded: Int, last: Date?, quiz: Int = 4, correct: Int = 3, hours: Double = 4
     ) -> EngagementInputs {
-        EngagementInputs(
+        var inputs = EngagementInputs(
             person: id, delivered: delivered, acked: acked, medianAckDelay: acked > 0 ? hours * 3600 : nil, responded: responded,
             lastActivity: last, quizAnswers: quiz, quizCorrect: correct)
+        inputs.recentActivity = acked + responded
+        return inputs
     }
 
     static func snapshot(asOf: Date, _ inputs: [EngagementInputs]) -> EngagementSnapshot {

@@ -27,25 +27,7 @@ struct RecheckPlannerTests {
     /// the weakest points), one who answered q1 right yesterday (due, but never asked q1 again within min_days).
     @Test func dueRepsAreTheOnesWhoseOwnRecallFallsBelowTheTarget() throws {
         let catalog = try Self.catalog()
-        let questions = ["target-market": "q1", "immutable-copies": "q2", "hipaa-audit": "q3", "restore-sla": "q4"]
-        var random = SeededRandom(seed: 7)
-        var answers: [RecheckInput.Answer] = []
-        var deliveries: [RecheckInput.Delivery] = []
-        var reps: [RecheckInput.Rep] = []
-        for index in 0..<120 {
-            let person = "rep-\(index)"
-            reps.append(RecheckInput.Rep(id: person, name: person, partner: "p", timezone: "UTC"))
-            let delivered = Self.day(-120 - Double(index % 10))
-            deliveries.append(RecheckInput.Delivery(person: person, message: "vault-3-launch", at: delivered, hops: index % 3))
-            for (point, question) in questions {
-                let t = random.uniform(1, 110)
-                let knows = 0.9 * pow(1 + t / 30, -1)
-                let correct = random.unit() < 0.25 + 0.75 * knows
-                answers.append(RecheckInput.Answer(
-                    person: person, message: "vault-3-launch", keyPoint: point, question: question, correct: correct,
-                    at: delivered.addingTimeInterval(t * 86_400)))
-            }
-        }
+        var (answers, deliveries, reps) = Self.population()
         reps += [
             RecheckInput.Rep(id: "fresh", name: "Fresh", partner: "p", timezone: "UTC"),
             RecheckInput.Rep(id: "stale", name: "Stale", partner: "p", timezone: "Europe/Berlin"),
@@ -56,7 +38,7 @@ struct RecheckPlannerTests {
             RecheckInput.Delivery(person: "stale", message: "vault-3-launch", at: Self.day(-200), hops: 2),
             RecheckInput.Delivery(person: "recent-q1", message: "vault-3-launch", at: Self.day(-200), hops: 2),
         ]
-        for (point, question) in questions {
+        for (point, question) in Self.questions {
             answers.append(RecheckInput.Answer(person: "fresh", message: "vault-3-launch", keyPoint: point, question: question, correct: true, at: Self.day(-1)))
         }
         answers.append(RecheckInput.Answer(person: "recent-q1", message: "vault-3-launch", keyPoint: "target-market", question: "q1", correct: true, at: Self.day(-1)))
@@ -76,6 +58,61 @@ struct RecheckPlannerTests {
         #expect(recent.map { !$0.points.contains { $0.question == "q1" } } ?? true, "q1 was answered right within min_days")
         #expect(plan.due.filter { $0.person == "stale" }.count == 1, "one re-check per rep")
     }
+
+    /// A rep whose latest q1 answer picked what version 1 said is due at once, on target-market first, with the old
+    /// version as the reason, even though a fresh delivery keeps their predicted recall above the target.
+    @Test func aRepStillOnAnOldVersionIsDueAtOnceOnThatPoint() throws {
+        let catalog = try Self.catalog()
+        var (answers, deliveries, reps) = Self.population()
+        reps.append(RecheckInput.Rep(id: "old-claim", name: "Old", partner: "p", timezone: "UTC"))
+        deliveries.append(RecheckInput.Delivery(person: "old-claim", message: "vault-3-launch", at: Self.day(-3), hops: 0))
+        for (point, question) in Self.questions where point != "target-market" {
+            answers.append(RecheckInput.Answer(
+                person: "old-claim", message: "vault-3-launch", keyPoint: point, question: question, correct: true, at: Self.day(-2)))
+        }
+        let planner = RecheckPlanner(catalog: catalog)
+        let before = planner.plan(RecheckInput(answers: answers, deliveries: deliveries, reps: reps), asOf: Self.asOf)
+        #expect(!before.due.contains { $0.person == "old-claim" }, "recall alone does not make them due")
+
+        answers.append(RecheckInput.Answer(
+            person: "old-claim", message: "vault-3-launch", keyPoint: "target-market", question: "q1", correct: false, at: Self.day(-1)))
+        var input = RecheckInput(answers: answers, deliveries: deliveries, reps: reps)
+        input.staleClaims = ["vault-3-launch": ["old-claim": RecheckInput.StaleClaim(keyPoint: "target-market", version: 1)]]
+        let plan = planner.plan(input, asOf: Self.asOf)
+        let due = try #require(plan.due.first { $0.person == "old-claim" })
+        #expect(due.points.first?.keyPoint == "target-market")
+        #expect(due.points.first?.question == "q1")
+        #expect(due.reason == "still carries the old version (v1) of target-market")
+        #expect(due.sendAt == RecheckPlanner.nextSendTime(after: Self.asOf, in: TimeZone(identifier: "UTC")!))
+        let others = plan.due.filter { $0.person != "old-claim" }
+        #expect(others == planner.plan(RecheckInput(answers: answers, deliveries: deliveries, reps: reps), asOf: Self.asOf).due.filter { $0.person != "old-claim" })
+    }
+
+    static let questions = ["target-market": "q1", "immutable-copies": "q2", "hipaa-audit": "q3", "restore-sla": "q4"]
+
+    /// 120 reps delivered vault-3-launch about 120 days ago, answering as a power-law curve says.
+    static func population() -> (answers: [RecheckInput.Answer], deliveries: [RecheckInput.Delivery], reps: [RecheckInput.Rep]) {
+        var random = SeededRandom(seed: 7)
+        var answers: [RecheckInput.Answer] = []
+        var deliveries: [RecheckInput.Delivery] = []
+        var reps: [RecheckInput.Rep] = []
+        for index in 0..<120 {
+            let person = "rep-\(index)"
+            reps.append(RecheckInput.Rep(id: person, name: person, partner: "p", timezone: "UTC"))
+            let delivered = Self.day(-120 - Double(index % 10))
+            deliveries.append(RecheckInput.Delivery(person: person, message: "vault-3-launch", at: delivered, hops: index % 3))
+            for (point, question) in Self.questions.sorted(by: { $0.key < $1.key }) {
+                let t = random.uniform(1, 110)
+                let knows = 0.9 * pow(1 + t / 30, -1)
+                let correct = random.unit() < 0.25 + 0.75 * knows
+                answers.append(RecheckInput.Answer(
+                    person: person, message: "vault-3-launch", keyPoint: point, question: question, correct: correct,
+                    at: delivered.addingTimeInterval(t * 86_400)))
+            }
+        }
+        return (answers, deliveries, reps)
+    }
+
 
     @Test func aLargeChannelFitsOnAnEvenSample() {
         #expect(RecheckPlanner.evenSample(Array(0..<10), limit: 4) == [0, 2, 5, 7])

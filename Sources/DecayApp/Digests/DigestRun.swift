@@ -77,20 +77,22 @@ public actor DigestRun {
         return byPerson
     }
 
-    /// The report input (with free texts) of a message at a cut-off narrowed to a digest's scope, and the message's
-    /// channel-wide fitted report.
-    func message(_ message: Message, surveys: [Survey], asOf: Date, scope: DigestScope) async throws -> (input: MessageReportInput, report: MessageReport) {
+    /// The report input (with free texts) of a message at a cut-off narrowed to a digest's scope, the message's
+    /// channel-wide fitted report, and who across the channel is still on an older version (found once per cut-off).
+    func message(
+        _ message: Message, surveys: [Survey], asOf: Date, scope: DigestScope
+    ) async throws -> (input: MessageReportInput, report: MessageReport, oldVersions: OldVersionFindings?) {
         let key = "\(message.id)\u{0}\(asOf.timeIntervalSince1970)"
         let indexed: IndexedMessageInput
         if let cached = self.inputs[key] {
             indexed = cached
         } else {
             let input = try await self.store.messageReportInput(message: message, surveys: surveys, asOf: asOf, freeTexts: true)
-            indexed = await OffPool.run { IndexedMessageInput(input) }
+            indexed = await OffPool.run { IndexedMessageInput(input, message: message, surveys: surveys) }
             self.inputs[key] = indexed
         }
         let report = await self.reports.report(message, surveys: surveys, input: indexed.input, asOf: asOf)
-        return (indexed.slice(for: scope), report)
+        return (indexed.slice(for: scope), report, indexed.oldVersions)
     }
 
     /// The people a manager's scope can hold: everyone at the partners a channel manager owns, or at a partner

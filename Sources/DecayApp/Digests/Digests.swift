@@ -97,8 +97,9 @@ public struct Digests: Sendable {
             let deliveries = mine[message.id] ?? []
             guard let latest = deliveries.map(\.deliveredAt).max(), self.options.isActive(latestDelivery: latest, asOf: period.asOf) else { continue }
             let surveys = self.catalog.surveys(forMessage: message.id)
-            let (input, report) = try await run.message(message, surveys: surveys, asOf: period.asOf, scope: scope)
-            messages.append(DigestMessageInput(message: message, surveys: surveys, report: report, input: input, deliveries: deliveries))
+            let (input, report, oldVersions) = try await run.message(message, surveys: surveys, asOf: period.asOf, scope: scope)
+            messages.append(DigestMessageInput(
+                message: message, surveys: surveys, report: report, input: input, deliveries: deliveries, oldVersions: oldVersions))
         }
         let targets: ScoreTargets? = if let targets = self.targets { targets } else { try await run.targets() }
         let reports = (

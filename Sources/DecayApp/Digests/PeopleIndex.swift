@@ -23,9 +23,12 @@ struct IndexedMessageInput: Sendable {
     private let answers: PeopleIndex
     private let freeTexts: PeopleIndex
     private let relays: PeopleIndex
+    /// Who across the channel is still on an older version: found once, shared by every digest of the cut-off.
+    let oldVersions: OldVersionFindings?
 
-    init(_ input: MessageReportInput) {
+    init(_ input: MessageReportInput, message: Message, surveys: [Survey]) {
         self.input = input
+        self.oldVersions = OldVersionFindings(message: message, surveys: surveys, evidence: input.oldVersions)
         self.answers = PeopleIndex(input.answers, person: \.personID)
         self.freeTexts = PeopleIndex(input.freeTexts, person: \.person)
         self.relays = PeopleIndex(input.relays, person: \.from)
@@ -38,6 +41,7 @@ struct IndexedMessageInput: Sendable {
         sliced.answers = self.answers.select(self.input.answers, people: scope.reps)
         sliced.freeTexts = self.freeTexts.select(self.input.freeTexts, people: scope.reps)
         sliced.relays = self.relays.select(self.input.relays, people: scope.relayers)
+        sliced.oldVersions = nil  // found once in `oldVersions`, not again per digest
         return sliced
     }
 }

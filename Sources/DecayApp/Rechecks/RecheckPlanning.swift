@@ -15,9 +15,34 @@ public struct RecheckPlanning: Sendable {
 
     public func plan(asOf: Date) async throws -> RecheckPlan {
         let planner = RecheckPlanner(catalog: self.catalog)
-        let input = try await self.store.recheckInput(messages: planner.messages.map(\.id), asOf: asOf)
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: planner.plan(input, asOf: asOf)) }
+        let read = try await self.store.recheckInput(messages: planner.messages.map(\.id), asOf: asOf)
+        var evidence: [(Message, [Survey], OldVersionEvidence)] = []
+        for message in planner.messages {
+            let surveys = self.catalog.surveys(forMessage: message.id)
+            if let found = try await self.store.oldVersionEvidence(message: message, surveys: surveys, asOf: asOf) {
+                evidence.append((message, surveys, found))
+            }
         }
+        let found = evidence
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var input = read
+                input.staleClaims = Self.staleClaims(found)
+                continuation.resume(returning: planner.plan(input, asOf: asOf))
+            }
+        }
+    }
+
+    /// Per message, each person still on an older version with the first key point (in message order) they hold it on.
+    static func staleClaims(_ evidence: [(Message, [Survey], OldVersionEvidence)]) -> [String: [String: RecheckInput.StaleClaim]] {
+        var claims: [String: [String: RecheckInput.StaleClaim]] = [:]
+        for (message, surveys, found) in evidence {
+            let holders = OldVersionClaims(current: message, previous: found.previous)
+                .holders(found, surveys: surveys, keyPointOrder: message.keyPoints.map(\.id))
+            for holder in holders where claims[message.id]?[holder.person] == nil {
+                claims[message.id, default: [:]][holder.person] = RecheckInput.StaleClaim(keyPoint: holder.keyPoint, version: holder.version)
+            }
+        }
+        return claims
     }
 }

@@ -28,6 +28,13 @@ enum MessageReportText {
             lines.append("")
             for point in refusals { lines.append("\(point.id): no half-life: \(point.halfLifeDays.note)") }
         }
+        let stale = report.keyPoints.flatMap { point in point.stillOnOldVersion.map { (point.id, $0) } }
+        if !stale.isEmpty {
+            lines.append("")
+            for (point, count) in stale {
+                lines.append("\(point): still on v\(count.version): \(count.people) \(count.people == 1 ? "person" : "people") (distortion \"\(count.distortion)\")")
+            }
+        }
         let freeText = report.keyPoints.filter { $0.freeTextPresent + $0.freeTextMissing + $0.freeTextDistorted > 0 }
         if !freeText.isEmpty {
             lines.append("")

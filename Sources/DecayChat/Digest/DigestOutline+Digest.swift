@@ -24,7 +24,7 @@ extension DigestOutline {
             Section(
                 title: "Messages",
                 items: digest.messages.isEmpty
-                    ? [Item(.text("No message reached your reps in the last 180 days."))] : digest.messages.map(Self.message),
+                    ? [Item(.text("No message reached your reps in the last 180 days."))] : digest.messages.map { Self.message($0, timeZone) },
                 noun: "messages"),
             Section(
                 title: "Re-checks",
@@ -47,13 +47,15 @@ extension DigestOutline {
     }
 
     private static func engagement(_ figures: Digest.Engagement) -> [Item] {
+        let idle = figures.repsActiveThisWeek == 0
         func line(_ label: String, _ value: String, _ metric: Metric?) -> Item {
-            let change = metric.flatMap { DigestText.change(figures.change($0)) }.map { " (\($0) on last week)" } ?? ""
+            let change = idle ? "" : metric.flatMap { DigestText.change(figures.change($0)) }.map { " (\($0) on last week)" } ?? ""
             return Item(Line([.bold(label), .text(" " + value + change)]))
         }
         let speed = "median \(DigestText.hours(figures.medianAckHours)) (direct \(DigestText.hours(figures.directAckHours)), "
             + "relayed \(DigestText.hours(figures.relayedAckHours)))"
-        return [
+        let quiet = idle ? [Item(Line([.bold("No activity this week"), .text(": no rep acked or answered since Monday")]))] : []
+        return quiet + [
             line("Reach", "\(figures.reach.text) of the reps the active messages are for", nil),
             line("Ack rate", figures.ackRate.text, .ackRate),
             line("Response rate", figures.responseRate.text, .responseRate),
@@ -62,13 +64,20 @@ extension DigestOutline {
         ]
     }
 
-    private static func message(_ message: Digest.MessageLine) -> Item {
+    private static func message(_ message: Digest.MessageLine, _ timeZone: TimeZone) -> Item {
+        let projected = message.projected.map { ", projected \(DigestText.percent($0.share)) by \(DigestText.day($0.at, in: timeZone))" } ?? ""
         let head = Line([
             .bold(TextBudget.clip(message.title, limit: Clip.title)),
-            .text(" (v\(message.version)): \(message.correctNow.text) still correct · reach \(message.reach.text)"
+            .text(" (v\(message.version)): know it \(message.knowNow.text) now (guessing removed)\(projected) · reach \(message.reach.text)"
                 + " · acked \(message.ackRate.text)"),
         ])
         var details: [Line] = []
+        for old in message.stillOnOldVersion {
+            details.append(Line([
+                .bold("Still on v\(old.version)"),
+                .text(": \(DigestText.count(old.people, "person", plural: "people")) (\(old.keyPoints.joined(separator: ", ")))"),
+            ]))
+        }
         if let point = message.fastestDecaying {
             details.append(Line([.bold("Fastest decay"), .text(": \(point.id), half-life \(DigestText.estimate(point.halfLifeDays))")]))
         } else if let point = message.keyPoints.first {
@@ -83,7 +92,7 @@ extension DigestOutline {
             ]))
         }
         let loss = message.relayLoss
-        var relay = "direct \(loss.direct.text) vs relayed \(loss.relayed.text) correct"
+        var relay = "know it direct \(loss.knowDirect.text) vs relayed \(loss.knowRelayed.text)"
         if let fidelity = loss.meanFidelity {
             relay += " · \(DigestText.count(loss.relays, "relay")) kept \(DigestText.percent(fidelity)) of key points"
         }
@@ -97,7 +106,7 @@ extension DigestOutline {
     private static func recheck(_ recheck: Digest.Recheck, _ timeZone: TimeZone) -> Item {
         Item(Line([
             .bold(TextBudget.clip(recheck.title, limit: Clip.title)),
-            .text(": \(recheck.keyPoint) projected at \(DigestText.percent(recheck.projectedRecall)) now, below "
+            .text(": \(recheck.keyPoint) know it projected \(DigestText.percent(recheck.projectedRecall)) now (guessing removed), below "
                 + "\(DigestText.percent(recheck.threshold)) from \(DigestText.day(recheck.dropsBelowAt, in: timeZone))"),
         ]))
     }
@@ -111,8 +120,8 @@ extension DigestOutline {
         var items: [Item] = []
         if activity.sent > 0 {
             var text = " \(DigestText.count(activity.sent, "rep")) re-checked, \(activity.answered) answered"
-            if activity.rightBefore.rate != nil || activity.rightAfter.rate != nil {
-                text += " · answered right (quiz, guessing included): \(activity.rightBefore.text) before, \(activity.rightAfter.text) after"
+            if activity.knowBefore.share != nil || activity.knowAfter.share != nil {
+                text += " · know it (guessing removed): \(activity.knowBefore.text) before, \(activity.knowAfter.text) after"
             }
             items.append(Item(Line([.bold("Sent this week"), .text(":" + text)])))
         }
@@ -144,12 +153,12 @@ extension DigestOutline {
         let change = DigestText.change(partner.score).map { " \($0)" } ?? ""
         let head = Line([
             .text("\(rank) \(partner.category)\(moved): "), .bold(Self.name(partner.name)),
-            .text(" (\(partner.tier)) \(score)\(change) · ack \(partner.ackRate.text) · recall \(partner.recall.text)"),
+            .text(" (\(partner.tier)) \(score)\(change) · ack \(partner.ackRate.text) · quiz score \(partner.recall.text)"),
         ])
         var details: [Line] = []
         var reps = partner.topReps.isEmpty
-            ? "No rep active yet"
-            : "Top reps: " + partner.topReps.map { "\(Self.name($0.name)) (\($0.activity))" }.joined(separator: ", ")
+            ? "No rep active in the last 90 days"
+            : "Top reps (90 days): " + partner.topReps.map { "\(Self.name($0.name)) (\($0.recentActivity))" }.joined(separator: ", ")
         if let share = partner.topShare { reps += " · top 3 do \(DigestText.percent(share)) of the activity" }
         if partner.quietReps > 0 { reps += " · \(partner.quietReps) quiet" }
         details.append(.text(reps))

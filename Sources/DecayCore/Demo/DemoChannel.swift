@@ -9,6 +9,8 @@ public struct DemoChannel: Sendable {
     public var responses: [DemoResponse]
     /// The curve each key point was generated with, by message id then key point id.
     public var truth: [String: [String: ForgettingCurve]]
+    /// Earlier versions of the messages (``DemoHistory``), recorded so answers still carrying an old claim show.
+    public var history: [Message] = []
 }
 
 public struct DemoDelivery: Sendable {

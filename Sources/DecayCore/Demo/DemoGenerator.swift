@@ -92,6 +92,7 @@ public struct DemoGenerator: Sendable {
             self.broadcast(message, sent: sent, curves: curves, traits: traits, catalog: catalog, into: &channel, random: &random)
         }
         self.pulseSurveys(catalog: catalog, traits: traits, into: &channel, random: &random)
+        channel.history = DemoHistory.messages(for: catalog)
         return channel
     }
 

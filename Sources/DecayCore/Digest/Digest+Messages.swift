@@ -16,11 +16,21 @@ extension Digest {
         /// The wrong belief held or passed on by the most people; nil when nothing wrong was seen.
         public var distortion: Distortion?
         public var relayLoss: RelayLoss
+        /// The reps' latest answers on the one scale the digest shows: share who know it, guessing removed.
+        public var knowNow: KnowItFigure
+        /// Where the fitted curves take that share by a week after the cut-off; nil without a reported fit.
+        public var projected: Projection?
+        /// People in scope whose latest word on a key point still carries an older version, per version.
+        public var stillOnOldVersion: [OldVersionLine]
 
         public init(
             id: String, version: Int, title: String, reach: ShareFigure, ackRate: ShareFigure, correctNow: ShareFigure,
-            keyPoints: [KeyPointLine], distortion: Distortion?, relayLoss: RelayLoss
+            keyPoints: [KeyPointLine], distortion: Distortion?, relayLoss: RelayLoss,
+            knowNow: KnowItFigure = KnowItFigure(share: nil, people: 0), projected: Projection? = nil, stillOnOldVersion: [OldVersionLine] = []
         ) {
+            self.knowNow = knowNow
+            self.projected = projected
+            self.stillOnOldVersion = stillOnOldVersion
             self.id = id
             self.version = version
             self.title = title
@@ -51,6 +61,33 @@ extension Digest {
             self.text = text
             self.correctNow = correctNow
             self.halfLifeDays = halfLifeDays
+        }
+    }
+
+    /// Share who know the message's key points (no guessing), projected by the fitted curves to a date.
+    public struct Projection: Sendable, Equatable, Codable {
+        public var share: Double
+        public var at: Date
+
+        public init(share: Double, at: Date) {
+            self.share = share
+            self.at = at
+        }
+    }
+
+    /// People still carrying one older version of the message, and on which key points.
+    public struct OldVersionLine: Sendable, Equatable, Codable {
+        public var version: Int
+        public var people: Int
+        public var keyPoints: [String]
+        /// The distortion's name, `old version (v1)`.
+        public var distortion: String
+
+        public init(version: Int, people: Int, keyPoints: [String]) {
+            self.version = version
+            self.people = people
+            self.keyPoints = keyPoints
+            self.distortion = OldVersionClaims.label(version: version)
         }
     }
 
@@ -90,8 +127,16 @@ extension Digest {
         public var relays: Int
         /// Mean fidelity of those relay texts (weighted share of key points present); nil without relays.
         public var meanFidelity: Double?
+        /// `direct` and `relayed` on the digest's one scale: share who know it, guessing removed.
+        public var knowDirect: KnowItFigure
+        public var knowRelayed: KnowItFigure
 
-        public init(direct: ShareFigure, relayed: ShareFigure, retentionPerHop: MessageReport.Estimate, relays: Int, meanFidelity: Double?) {
+        public init(
+            direct: ShareFigure, relayed: ShareFigure, retentionPerHop: MessageReport.Estimate, relays: Int, meanFidelity: Double?,
+            knowDirect: KnowItFigure = KnowItFigure(share: nil, people: 0), knowRelayed: KnowItFigure = KnowItFigure(share: nil, people: 0)
+        ) {
+            self.knowDirect = knowDirect
+            self.knowRelayed = knowRelayed
             self.direct = direct
             self.relayed = relayed
             self.retentionPerHop = retentionPerHop

@@ -60,8 +60,11 @@ extension Digest {
         public var responded: Int
         public var quizCorrect: Int
         public var quizAnswers: Int
+        /// Acks plus survey responses in the 90 days up to the cut-off: what the top reps are ranked by.
+        public var recentActivity: Int
 
-        public init(id: String, name: String, acked: Int, responded: Int, quizCorrect: Int, quizAnswers: Int) {
+        public init(id: String, name: String, acked: Int, responded: Int, quizCorrect: Int, quizAnswers: Int, recentActivity: Int = 0) {
+            self.recentActivity = recentActivity
             self.id = id
             self.name = name
             self.acked = acked

@@ -2,17 +2,17 @@ import Foundation
 
 extension Digest {
     /// Re-checks and reminders in the manager's scope: sent in the week and how they went, scheduled for the next
-    /// week, and reps who keep missing the same key point (a coaching list for the partner manager). Shares are of
-    /// quiz answers answered right (guessing included), before and after, on the re-checked key points.
+    /// week, and reps who keep missing the same key point (a coaching list for the partner manager). Before and after
+    /// are on the digest's one scale: share who know it, guessing removed (``KnowItFigure``).
     public struct RecheckActivity: Sendable, Equatable, Codable {
         /// Reps re-checked in the week (send time in the week, post delivered).
         public var sent: Int
         /// Of those, how many answered the message since.
         public var answered: Int
         /// Each re-checked rep's last answer on each re-checked key point before the re-check.
-        public var rightBefore: ShareFigure
+        public var knowBefore: KnowItFigure
         /// Their first answer on it after the re-check.
-        public var rightAfter: ShareFigure
+        public var knowAfter: KnowItFigure
         /// Re-checks queued with a send time in the 7 days after the cut-off.
         public var scheduled: Int
         /// Reminders sent in the week, and how many of those reps acknowledged or answered since.
@@ -21,13 +21,13 @@ extension Digest {
         public var coaching: [Coaching]
 
         public init(
-            sent: Int, answered: Int, rightBefore: ShareFigure, rightAfter: ShareFigure, scheduled: Int, nudges: Int, answeredAfterNudge: Int,
+            sent: Int, answered: Int, knowBefore: KnowItFigure, knowAfter: KnowItFigure, scheduled: Int, nudges: Int, answeredAfterNudge: Int,
             coaching: [Coaching]
         ) {
             self.sent = sent
             self.answered = answered
-            self.rightBefore = rightBefore
-            self.rightAfter = rightAfter
+            self.knowBefore = knowBefore
+            self.knowAfter = knowAfter
             self.scheduled = scheduled
             self.nudges = nudges
             self.answeredAfterNudge = answeredAfterNudge

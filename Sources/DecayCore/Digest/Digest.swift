@@ -57,11 +57,15 @@ public struct Digest: Sendable, Equatable, Codable {
         public var relayedAckHours: Double?
         /// Every metric now against the end of the previous week.
         public var changes: [MetricChange]
+        /// Reps in scope with an ack or response from the start of the week to the cut-off; 0 reads "no activity this
+        /// week" once instead of a "±0" on every line. Nil when not counted.
+        public var repsActiveThisWeek: Int?
 
         public init(
             partners: Int, reps: Int, reach: ShareFigure, ackRate: ShareFigure, responseRate: ShareFigure, activeShare: ShareFigure,
-            medianAckHours: Double?, directAckHours: Double?, relayedAckHours: Double?, changes: [MetricChange]
+            medianAckHours: Double?, directAckHours: Double?, relayedAckHours: Double?, changes: [MetricChange], repsActiveThisWeek: Int? = nil
         ) {
+            self.repsActiveThisWeek = repsActiveThisWeek
             self.partners = partners
             self.reps = reps
             self.reach = reach

@@ -33,11 +33,11 @@ extension DigestBuilder {
             reach.wanted += wanted.count
             reach.people.formUnion(wanted)
             let acked = deliveries.values.filter { $0.ackedAt.map { $0 <= asOf } ?? false }.count
+            let routes = deliveries.values.sorted { $0.person < $1.person }
             lines.append((latest, self.messageLine(
                 item, scope: scope, reach: Proportion(successes: deliveries.count, trials: wanted.count),
-                ackRate: Proportion(successes: acked, trials: deliveries.count)
+                ackRate: Proportion(successes: acked, trials: deliveries.count), routes: routes, asOf: asOf
             )))
-            let routes = deliveries.values.sorted { $0.person < $1.person }
             if let recheck = self.recheck(item, deliveries: routes, asOf: asOf) { rechecks.append(recheck) }
         }
         return MessageSection(
@@ -49,7 +49,9 @@ extension DigestBuilder {
 
     /// Recall now and by route from the scope's reps' latest answers, half-lives and retention from the channel-wide
     /// report, and the scope's relays scored for fidelity and distortions.
-    private func messageLine(_ item: DigestMessageInput, scope: DigestScope, reach: Proportion, ackRate: Proportion) -> Digest.MessageLine {
+    private func messageLine(
+        _ item: DigestMessageInput, scope: DigestScope, reach: Proportion, ackRate: Proportion, routes: [DigestMessageInput.Delivery], asOf: Date
+    ) -> Digest.MessageLine {
         let answers = item.input.answers.filter { scope.reps.contains($0.personID) }
         let latest = Dictionary(grouping: answers, by: \.keyPointID).mapValues(MessageReportBuilder.latestPerPerson)
         let current = latest.values.flatMap { $0 }
@@ -63,17 +65,52 @@ extension DigestBuilder {
         }
         let scorer = FidelityScorer(message: item.message)
         let relays = item.input.relays.filter { scope.relayers.contains($0.from) }.map { ($0, scorer.score($0.text)) }
+        let guesses = KnowItFigure.guesses(item.surveys)
         let relayLoss = Digest.RelayLoss(
             direct: ShareFigure(Self.correct(current.filter { $0.hops == 0 })),
             relayed: ShareFigure(Self.correct(current.filter { ($0.hops ?? 0) > 0 })),
             retentionPerHop: item.report.retentionPerHop, relays: relays.count,
-            meanFidelity: MessageReportBuilder.mean(relays.compactMap(\.1.fidelity))
+            meanFidelity: MessageReportBuilder.mean(relays.compactMap(\.1.fidelity)),
+            knowDirect: KnowItFigure(current.filter { $0.hops == 0 }, guesses: guesses),
+            knowRelayed: KnowItFigure(current.filter { ($0.hops ?? 0) > 0 }, guesses: guesses)
         )
+        let holders = (item.oldVersions?.holders ?? []).filter { scope.reps.contains($0.person) || scope.relayers.contains($0.person) }
         return Digest.MessageLine(
             id: item.message.id, version: item.message.version, title: item.message.title, reach: ShareFigure(reach),
             ackRate: ShareFigure(ackRate), correctNow: ShareFigure(Self.correct(current)), keyPoints: keyPoints,
-            distortion: self.distortion(item, answers: answers, relays: relays, scope: scope), relayLoss: relayLoss
+            distortion: self.distortion(item, answers: answers, relays: relays, scope: scope), relayLoss: relayLoss,
+            knowNow: KnowItFigure(current, guesses: guesses), projected: self.projection(item, routes: routes, asOf: asOf),
+            stillOnOldVersion: Self.oldVersionLines(holders, order: item.message.keyPoints.map(\.id))
         )
+    }
+
+    /// People still on each older version (newest first), with the key points they hold it on in message order.
+    static func oldVersionLines(_ holders: [OldVersionHolder], order: [String]) -> [Digest.OldVersionLine] {
+        Dictionary(grouping: holders, by: \.version).map { version, group in
+            let points = Set(group.map(\.keyPoint))
+            return Digest.OldVersionLine(version: version, people: Set(group.map(\.person)).count, keyPoints: order.filter(points.contains))
+        }
+        .sorted { $0.version > $1.version }
+    }
+
+    /// The mean over key points with a reported curve of the scope's projected share who know it (no guessing), a
+    /// look-ahead after the cut-off: the same scale as ``Digest/MessageLine/knowNow``.
+    private func projection(_ item: DigestMessageInput, routes: [DigestMessageInput.Delivery], asOf: Date) -> Digest.Projection? {
+        let at = asOf.addingTimeInterval(self.options.recheckLookaheadDays * 86_400)
+        let shares = self.outlooks(item, routes: routes).compactMap { $0.outlook.projected(at: at) }
+        guard !shares.isEmpty else { return nil }
+        return Digest.Projection(share: shares.reduce(0, +) / Double(shares.count), at: at)
+    }
+
+    /// Each key point with a reported half-life and initial learning, with its projection over the scope's deliveries.
+    private func outlooks(_ item: DigestMessageInput, routes: [DigestMessageInput.Delivery]) -> [(point: MessageReport.KeyPointReport, outlook: RecallOutlook)] {
+        let rho = item.report.retentionPerHop.value ?? 1
+        let deliveries = routes.map { (at: $0.deliveredAt, hops: $0.hops) }
+        return item.report.keyPoints.compactMap { point in
+            guard let halfLife = point.halfLifeDays.value, let initial = point.initialLearning.value else { return nil }
+            let curve = ForgettingCurve(initial: initial, halfLife: halfLife, rho: rho, shape: ForgettingFitOptions().shape)
+            return (point, RecallOutlook(curve: curve, deliveries: deliveries))
+        }
     }
 
     /// Correct answers out of answers, with the people who gave them.
@@ -98,7 +135,8 @@ extension DigestBuilder {
             let correct = Set(question?.correct ?? [])
             for answer in MessageReportBuilder.latestPerPerson(group) where !answer.correct {
                 for option in answer.choices where !correct.contains(option) {
-                    let text = question?.choices.first { $0.id == option }?.text ?? option
+                    let text = item.oldVersions?.oldOptions[key]?[option].map(OldVersionClaims.label)
+                        ?? question?.choices.first { $0.id == option }?.text ?? option
                     tally.add(keyPoint: answer.keyPointID, text: text, person: answer.personID, source: .quiz)
                 }
             }
@@ -109,35 +147,36 @@ extension DigestBuilder {
             let key = text.keyPoints.joined(separator: "\u{0}") + "\u{1}" + text.text
             let report = scored[key] ?? scorers.scorer(for: text.keyPoints).score(text.text)
             scored[key] = report
-            for point in report.points {
-                guard case .distorted(let reasons) = point.status else { continue }
-                for reason in Set(reasons.map(DistortionTally.text)) {
-                    tally.add(keyPoint: point.keyPointID, text: reason, person: text.person, source: .freeText)
-                }
+            for wrong in Self.wrongVersions(report, text: text.text, claims: item.oldVersions?.claims) {
+                tally.add(keyPoint: wrong.keyPoint, text: wrong.text, person: text.person, source: .freeText)
             }
         }
         for (relay, report) in relays {
-            for point in report.points {
-                guard case .distorted(let reasons) = point.status else { continue }
-                for reason in Set(reasons.map(DistortionTally.text)) {
-                    tally.add(keyPoint: point.keyPointID, text: reason, recipients: relay.recipients)
-                }
+            for wrong in Self.wrongVersions(report, text: relay.text, claims: item.oldVersions?.claims) {
+                tally.add(keyPoint: wrong.keyPoint, text: wrong.text, recipients: relay.recipients)
             }
         }
         return tally.top()
+    }
+
+    /// The wrong versions a text carries, per key point: "old version (v1)" where it carries an older version's claim
+    /// (whatever else it says about the point), else each distinct piece of distortion evidence.
+    static func wrongVersions(_ report: FidelityReport, text: String, claims: OldVersionClaims?) -> [(keyPoint: String, text: String)] {
+        report.points.flatMap { point -> [(keyPoint: String, text: String)] in
+            if case .old(let version) = claims?.stance(of: text, on: point.keyPointID) {
+                return [(point.keyPointID, OldVersionClaims.label(version: version))]
+            }
+            guard case .distorted(let reasons) = point.status else { return [] }
+            return Set(reasons.map(DistortionTally.text)).sorted().map { (point.keyPointID, $0) }
+        }
     }
 
     /// The key point whose projected recall among the reps crosses the threshold first, if it does before the
     /// cut-off plus the look-ahead. Needs the channel-wide half-life and initial learning to be reported.
     private func recheck(_ item: DigestMessageInput, deliveries: [DigestMessageInput.Delivery], asOf: Date) -> Digest.Recheck? {
         let until = asOf.addingTimeInterval(self.options.recheckLookaheadDays * 86_400)
-        let rho = item.report.retentionPerHop.value ?? 1
-        let routes = deliveries.map { (at: $0.deliveredAt, hops: $0.hops) }
-        let due = item.report.keyPoints.compactMap { point -> (point: MessageReport.KeyPointReport, outlook: RecallOutlook, at: Date)? in
-            guard let halfLife = point.halfLifeDays.value, let initial = point.initialLearning.value else { return nil }
-            let curve = ForgettingCurve(initial: initial, halfLife: halfLife, rho: rho, shape: ForgettingFitOptions().shape)
-            let outlook = RecallOutlook(curve: curve, deliveries: routes)
-            return outlook.crossing(below: self.options.recheckThreshold, until: until).map { (point, outlook, $0) }
+        let due = self.outlooks(item, routes: deliveries).compactMap { item -> (point: MessageReport.KeyPointReport, outlook: RecallOutlook, at: Date)? in
+            item.outlook.crossing(below: self.options.recheckThreshold, until: until).map { (item.point, item.outlook, $0) }
         }
         guard let first = due.min(by: { ($0.at, $0.point.id) < ($1.at, $1.point.id) }) else { return nil }
         return Digest.Recheck(

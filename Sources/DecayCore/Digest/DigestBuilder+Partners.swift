@@ -25,15 +25,16 @@ extension DigestBuilder {
         return lines.sorted { ($0.category, $0.rank ?? Int.max, $0.name, $0.id) < ($1.category, $1.rank ?? Int.max, $1.name, $1.id) }
     }
 
-    /// The busiest reps by acks plus responses, then correct quiz answers, then id; reps with no activity are left out.
+    /// The busiest reps of the last 90 days by acks plus responses in them, then correct quiz answers, then id; reps
+    /// with no activity in those days are left out.
     func topReps(_ inputs: [EngagementInputs], names: [String: String]) -> [Digest.RepLine] {
-        inputs.filter { $0.activity > 0 }
-            .sorted { ($1.activity, $1.quizCorrect, $0.person) < ($0.activity, $0.quizCorrect, $1.person) }
+        inputs.filter { $0.recentActivity > 0 }
+            .sorted { ($1.recentActivity, $1.quizCorrect, $0.person) < ($0.recentActivity, $0.quizCorrect, $1.person) }
             .prefix(self.options.topReps)
             .map {
                 Digest.RepLine(
                     id: $0.person, name: names[$0.person] ?? $0.person, acked: $0.acked, responded: $0.responded,
-                    quizCorrect: $0.quizCorrect, quizAnswers: $0.quizAnswers)
+                    quizCorrect: $0.quizCorrect, quizAnswers: $0.quizAnswers, recentActivity: $0.recentActivity)
             }
     }
 

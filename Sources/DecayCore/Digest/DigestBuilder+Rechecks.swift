@@ -17,24 +17,17 @@ extension DigestBuilder {
         for key in answers.keys { answers[key]?.sort { $0.submittedAt < $1.submittedAt } }
 
         let rechecks = inWeek.filter { $0.kind == .recheck }
-        var before = (right: 0, all: 0, people: Set<String>())
-        var after = (right: 0, all: 0, people: Set<String>())
+        let guesses = KnowItFigure.guesses(input.messages.flatMap(\.surveys))
+        var before: [MessageReportInput.QuizAnswer] = []
+        var after: [MessageReportInput.QuizAnswer] = []
         var answered = 0
         for contact in rechecks {
             let mine = answers["\(contact.message)\u{1}\(contact.person)"] ?? []
             if mine.contains(where: { $0.submittedAt > contact.sendAt }) { answered += 1 }
             for point in contact.keyPoints {
                 let onPoint = mine.filter { $0.keyPointID == point }
-                if let last = onPoint.last(where: { $0.submittedAt <= contact.sendAt }) {
-                    before.all += 1
-                    before.right += last.correct ? 1 : 0
-                    before.people.insert(contact.person)
-                }
-                if let next = onPoint.first(where: { $0.submittedAt > contact.sendAt }) {
-                    after.all += 1
-                    after.right += next.correct ? 1 : 0
-                    after.people.insert(contact.person)
-                }
+                if let last = onPoint.last(where: { $0.submittedAt <= contact.sendAt }) { before.append(last) }
+                if let next = onPoint.first(where: { $0.submittedAt > contact.sendAt }) { after.append(next) }
             }
         }
         let nudges = inWeek.filter { $0.kind == .nudge }
@@ -45,8 +38,7 @@ extension DigestBuilder {
         let scheduled = Set(contacts.filter { $0.kind == .recheck && $0.sendAt > period.asOf && $0.sendAt <= period.asOf.addingTimeInterval(7 * 86_400) }.map(\.person)).count
         return Digest.RecheckActivity(
             sent: Set(rechecks.map(\.person)).count, answered: answered,
-            rightBefore: ShareFigure(Proportion(successes: before.right, trials: before.all, people: before.people.count)),
-            rightAfter: ShareFigure(Proportion(successes: after.right, trials: after.all, people: after.people.count)),
+            knowBefore: KnowItFigure(before, guesses: guesses), knowAfter: KnowItFigure(after, guesses: guesses),
             scheduled: scheduled, nudges: Set(nudges.map(\.person)).count, answeredAfterNudge: answeredAfterNudge,
             coaching: self.coaching(input, answers: answers))
     }

@@ -49,7 +49,10 @@ public struct DigestBuilder: Sendable {
             medianAckHours: now.speed.displayHours,
             directAckHours: PartnersReport.hours(now.speed.direct, people: now.speed.directPeople),
             relayedAckHours: PartnersReport.hours(now.speed.relayed, people: now.speed.relayedPeople),
-            changes: MetricChange.weekOverWeek(current: now, previous: before)
+            changes: MetricChange.weekOverWeek(current: now, previous: before),
+            repsActiveThisWeek: repsNow.filter { rep in
+                rep.inputs.lastActivity.map { $0 >= input.period.start && $0 <= input.current.asOf } ?? false
+            }.count
         )
     }
 

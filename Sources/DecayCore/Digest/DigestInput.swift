@@ -51,8 +51,16 @@ public struct DigestMessageInput: Sendable {
     public var input: MessageReportInput
     /// Deliveries of the message (any version) to the manager's reps, up to the cut-off.
     public var deliveries: [Delivery]
+    /// What older versions claimed and who still carries them (from `input.oldVersions`, across the channel; the
+    /// builder keeps the manager's people); nil when no older version changed a key point.
+    public var oldVersions: OldVersionFindings?
 
-    public init(message: Message, surveys: [Survey], report: MessageReport, input: MessageReportInput, deliveries: [Delivery]) {
+    /// `oldVersions` found once for many digests (a run shares them); nil finds them here from `input.oldVersions`.
+    public init(
+        message: Message, surveys: [Survey], report: MessageReport, input: MessageReportInput, deliveries: [Delivery],
+        oldVersions: OldVersionFindings? = nil
+    ) {
+        self.oldVersions = oldVersions ?? OldVersionFindings(message: message, surveys: surveys, evidence: input.oldVersions)
         self.message = message
         self.surveys = surveys
         self.report = report

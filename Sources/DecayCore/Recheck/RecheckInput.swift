@@ -50,9 +50,23 @@ public struct RecheckInput: Sendable {
         }
     }
 
+    /// A rep whose latest word on a key point still carries an older version of the message.
+    public struct StaleClaim: Sendable, Equatable {
+        public var keyPoint: String
+        public var version: Int
+
+        public init(keyPoint: String, version: Int) {
+            self.keyPoint = keyPoint
+            self.version = version
+        }
+    }
+
     public var answers: [Answer]
     public var deliveries: [Delivery]
     public var reps: [Rep]
+    /// Message id, then person id, to the first key point (in message order) they still hold an older version of:
+    /// such a rep is due at once, on that key point first.
+    public var staleClaims: [String: [String: StaleClaim]] = [:]
 
     public init(answers: [Answer], deliveries: [Delivery], reps: [Rep]) {
         self.answers = answers

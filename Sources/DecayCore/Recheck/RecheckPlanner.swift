@@ -74,6 +74,7 @@ public struct RecheckPlanner: Sendable {
             var best: RecheckPlan.Due?
             for message in self.messages {
                 guard let policy = message.recheck, let messageCurves = curves[message.id] else { continue }
+                let stale = input.staleClaims[message.id]?[rep.id]
                 let received = (deliveriesByPerson[rep.id] ?? []).filter { $0.message == message.id }
                 guard let latest = received.last else { continue }
                 let mine = (byPerson[rep.id] ?? []).filter { $0.message == message.id }
@@ -84,7 +85,7 @@ public struct RecheckPlanner: Sendable {
                     let prior = { (time: Date) in curve.recall(days: time.timeIntervalSince(latest.at) / 86_400, hops: latest.hops) }
                     let now = model.probability(state, at: asOf.timeIntervalSince1970, prior: prior(asOf))
                     let atSend = model.probability(state, at: sendAt.timeIntervalSince1970, prior: prior(sendAt))
-                    guard atSend < policy.target else { continue }
+                    guard atSend < policy.target || stale?.keyPoint == point.id else { continue }
                     let recentRight = Set(mine.filter { $0.correct && asOf.timeIntervalSince($0.at) < Double(policy.minDays) * 86_400 }.map(\.question))
                     let asked = Dictionary(mine.map { ($0.question, $0.at) }, uniquingKeysWith: max)
                     let eligible = candidates.filter { !recentRight.contains($0.question) }
@@ -95,15 +96,15 @@ public struct RecheckPlanner: Sendable {
                 }
                 guard !points.isEmpty else { continue }
                 points.sort { ($0.recallAtSend, $0.keyPoint) < ($1.recallAtSend, $1.keyPoint) }
-                points = Array(points.prefix(policy.questions))
+                points = Self.staleFirst(stale, in: points, limit: policy.questions)
                 let weakest = points[0]
                 let candidate = RecheckPlan.Due(
                     person: rep.id, name: rep.name, partner: rep.partner, message: message.id, version: message.version, sendAt: sendAt,
                     timezone: timeZone.identifier, target: policy.target, points: points,
-                    reason: String(format: "predicted recall of %@ falls to %.0f%% by the send time (now %.0f%%), below the target %.0f%%",
+                    reason: Self.staleReason(stale, points: points) ?? String(format: "predicted recall of %@ falls to %.0f%% by the send time (now %.0f%%), below the target %.0f%%",
                                    weakest.keyPoint, weakest.recallAtSend * 100, weakest.recallNow * 100, policy.target * 100)
                 )
-                if best.map({ weakest.recallAtSend < $0.points[0].recallAtSend }) ?? true { best = candidate }
+                if best.map({ Self.prefers(candidate, over: $0, stale: input.staleClaims) }) ?? true { best = candidate }
             }
             if let best { due.append(best) }
         }

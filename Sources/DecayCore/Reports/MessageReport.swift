@@ -54,6 +54,23 @@ public struct MessageReport: Sendable, Codable {
         public var freeTextPresent: Int
         public var freeTextMissing: Int
         public var freeTextDistorted: Int
+        /// People whose latest word on the point (quiz answer, free text or relay) still carries an older version's
+        /// claim, per version, newest first; empty when no older version changed the point.
+        public var stillOnOldVersion: [OldVersionCount] = []
+    }
+
+    /// People still carrying one older version of a key point: the distortion "old version (v1)".
+    public struct OldVersionCount: Sendable, Codable, Equatable {
+        public var version: Int
+        public var people: Int
+        /// The distortion's name, `old version (v1)`.
+        public var distortion: String
+
+        public init(version: Int, people: Int) {
+            self.version = version
+            self.people = people
+            self.distortion = OldVersionClaims.label(version: version)
+        }
     }
 
     public struct RelayReport: Sendable, Codable {

@@ -17,6 +17,7 @@ public struct MessageReportBuilder: Sendable {
         let fidelity = FidelityScorer(message: message)
         let freeText = input.freeTextCounts ?? Self.countStatuses(input.freeTexts, message: message)
         let answersByPoint = Dictionary(grouping: input.answers, by: \.keyPointID)
+        let stale = Self.oldVersionCounts(message: message, surveys: surveys, evidence: input.oldVersions)
         let keyPoints = ParallelSlots.map(message.keyPoints.count) { index -> MessageReport.KeyPointReport in
             let point = message.keyPoints[index]
             let answers = answersByPoint[point.id] ?? []
@@ -32,7 +33,8 @@ public struct MessageReportBuilder: Sendable {
                 }),
                 byHops: Dictionary(grouping: answers, by: { Self.hopLabel($0.hops) }).mapValues(Self.rate),
                 mostCommonWrongAnswer: Self.mostCommonWrong(answers, questions: questions),
-                freeTextPresent: counts[.present] ?? 0, freeTextMissing: counts[.missing] ?? 0, freeTextDistorted: counts[.distorted] ?? 0
+                freeTextPresent: counts[.present] ?? 0, freeTextMissing: counts[.missing] ?? 0, freeTextDistorted: counts[.distorted] ?? 0,
+                stillOnOldVersion: stale[point.id] ?? []
             )
         }
         let fidelities = Self.relayFidelities(input.relays, with: fidelity)
@@ -65,6 +67,17 @@ public struct MessageReportBuilder: Sendable {
                 rouge1Recall: report.wordingDrift.rouge1Recall,
                 points: Dictionary(uniqueKeysWithValues: report.points.map { ($0.keyPointID, $0.status.label) })
             )
+        }
+    }
+
+    /// Per key point, the people still on each older version (newest version first).
+    static func oldVersionCounts(message: Message, surveys: [Survey], evidence: OldVersionEvidence?) -> [String: [MessageReport.OldVersionCount]] {
+        guard let evidence else { return [:] }
+        let claims = OldVersionClaims(current: message, previous: evidence.previous)
+        let holders = claims.holders(evidence, surveys: surveys, keyPointOrder: message.keyPoints.map(\.id))
+        return Dictionary(grouping: holders, by: \.keyPoint).mapValues { group in
+            Dictionary(grouping: group, by: \.version).map { MessageReport.OldVersionCount(version: $0.key, people: Set($0.value.map(\.person)).count) }
+                .sorted { $0.version > $1.version }
         }
     }
 

@@ -67,11 +67,15 @@ public struct MessageReportInput: Sendable {
     /// Free-text statuses per key point as stored at ingest; when nil the report scores `freeTexts` itself.
     public var freeTextCounts: [String: [PointStatus.Kind: Int]]?
     public var relays: [Relay]
+    /// Earlier versions and who said what last, to find people still on an old version; nil when none is stored.
+    public var oldVersions: OldVersionEvidence?
 
     public init(
         answers: [QuizAnswer], freeTexts: [(person: String, keyPoints: [String], text: String)],
-        freeTextCounts: [String: [PointStatus.Kind: Int]]? = nil, relays: [Relay]
+        freeTextCounts: [String: [PointStatus.Kind: Int]]? = nil, relays: [Relay],
+        oldVersions: OldVersionEvidence? = nil
     ) {
+        self.oldVersions = oldVersions
         self.answers = answers
         self.freeTexts = freeTexts
         self.freeTextCounts = freeTextCounts

@@ -46,6 +46,7 @@ extension AppDatabase {
     /// pick the message index and scan every response of the message for each delivery.
     static func engagementInputs(asOf: Date, scope: EngagementScope, _ db: Database) throws -> [String: EngagementInputs] {
         let cutoff = asOf.timeIntervalSince1970
+        let since = cutoff - EngagementInputs.recentWindow
         var inputs: [String: EngagementInputs] = [:]
         func update(_ id: String, _ change: (inout EngagementInputs) -> Void) {
             var value = inputs[id] ?? EngagementInputs(person: id, delivered: 0, acked: 0, responded: 0)
@@ -57,6 +58,7 @@ extension AppDatabase {
             SELECT d.person_id, COUNT(*) AS delivered,
                 COUNT(CASE WHEN d.acked_at <= :cutoff THEN 1 END) AS acked,
                 MAX(CASE WHEN d.acked_at <= :cutoff THEN d.acked_at END) AS last_ack,
+                COUNT(CASE WHEN d.acked_at <= :cutoff AND d.acked_at > :since THEN 1 END) AS acked_recent,
                 COUNT(CASE WHEN EXISTS (
                     SELECT 1 FROM response r INDEXED BY response_on_person_survey
                     WHERE r.person_id = d.person_id AND r.message_id = d.message_id
@@ -65,12 +67,13 @@ extension AppDatabase {
             FROM delivery d
             WHERE d.delivered_at <= :cutoff AND \(deliveryFilter)
             GROUP BY d.person_id
-            """, arguments: StatementArguments(["cutoff": cutoff]) + deliveryArguments)
+            """, arguments: StatementArguments(["cutoff": cutoff, "since": since]) + deliveryArguments)
         while let row = try deliveries.next() {
             update(row["person_id"]) { value in
                 value.delivered = row["delivered"]
                 value.acked = row["acked"]
                 value.responded = row["responded"]
+                value.recentActivity += row["acked_recent"] as Int
                 value.lastActivity = Self.later(value.lastActivity, row["last_ack"])
             }
         }
@@ -107,16 +110,18 @@ extension AppDatabase {
         }
         let (responseFilter, responseArguments) = Self.personFilter(scope, column: "r.person_id")
         let responses = try Row.fetchCursor(db, sql: """
-            SELECT r.person_id, MAX(r.submitted_at) AS last_response, TOTAL(r.quiz_answers) AS quiz, TOTAL(r.quiz_correct) AS correct
+            SELECT r.person_id, MAX(r.submitted_at) AS last_response, TOTAL(r.quiz_answers) AS quiz, TOTAL(r.quiz_correct) AS correct,
+                COUNT(CASE WHEN r.submitted_at > :since THEN 1 END) AS recent
             FROM response r
             WHERE r.submitted_at <= :cutoff AND \(responseFilter)
             GROUP BY r.person_id
-            """, arguments: StatementArguments(["cutoff": cutoff]) + responseArguments)
+            """, arguments: StatementArguments(["cutoff": cutoff, "since": since]) + responseArguments)
         while let row = try responses.next() {
             update(row["person_id"]) { value in
                 value.lastActivity = Self.later(value.lastActivity, row["last_response"])
                 value.quizAnswers = Int(row["quiz"] as Double)
                 value.quizCorrect = Int(row["correct"] as Double)
+                value.recentActivity += row["recent"] as Int
             }
         }
         return inputs

@@ -27,7 +27,8 @@ extension AppDatabase {
             answers: try Self.quizAnswerGroups(messageID: message.id, cutoff: cutoff, db),
             freeTexts: freeTexts ? try Self.freeTexts(messageID: message.id, surveys: surveys, cutoff: cutoff, db) : [],
             freeTextCounts: try Self.freeTextCounts(messageID: message.id, cutoff: cutoff, db),
-            relays: relays
+            relays: relays,
+            oldVersions: try Self.oldVersionEvidence(message: message, surveys: surveys, cutoff: cutoff, db)
         )
     }
 
@@ -83,9 +84,7 @@ extension AppDatabase {
     private static func freeTexts(
         messageID: String, surveys: [Survey], cutoff: Double, _ db: Database
     ) throws -> [(person: String, keyPoints: [String], text: String)] {
-        let freeTextPoints = Dictionary(surveys.flatMap { survey in
-            survey.questions.filter { $0.kind == .freeText && !$0.keyPoints.isEmpty }.map { ("\(survey.id)/\($0.id)", $0.keyPoints) }
-        }, uniquingKeysWith: { first, _ in first })
+        let freeTextPoints = Self.freeTextKeyPoints(surveys)
         var result: [(person: String, keyPoints: [String], text: String)] = []
         let texts = try Row.fetchCursor(db, sql: """
             SELECT r.survey_id, a.question_id, a.text, r.person_id FROM response r JOIN answer a ON a.response_id = r.id
@@ -97,5 +96,12 @@ extension AppDatabase {
             }
         }
         return result
+    }
+
+    /// The key points each free-text question (`survey/question`) is scored against.
+    static func freeTextKeyPoints(_ surveys: [Survey]) -> [String: [String]] {
+        Dictionary(surveys.flatMap { survey in
+            survey.questions.filter { $0.kind == .freeText && !$0.keyPoints.isEmpty }.map { ("\(survey.id)/\($0.id)", $0.keyPoints) }
+        }, uniquingKeysWith: { first, _ in first })
     }
 }

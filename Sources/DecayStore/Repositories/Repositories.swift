@@ -44,6 +44,7 @@ public protocol ReportRepository: FreeTextRepository {
 /// What the re-check planner reads.
 public protocol RecheckInputRepository: Sendable {
     func recheckInput(messages: [String], asOf: Date) async throws -> RecheckInput
+    func oldVersionEvidence(message: Message, surveys: [Survey], asOf: Date) async throws -> OldVersionEvidence?
 }
 
 /// What a weekly digest reads.

@@ -21,6 +21,11 @@ public struct EngagementInputs: Sendable, Equatable, Hashable, Codable {
     public var quizAnswers: Int
     /// Of those, the correct ones.
     public var quizCorrect: Int
+    /// Acks plus survey responses in the ``recentWindow`` up to the snapshot's date: what ranks a digest's top reps.
+    public var recentActivity = 0
+
+    /// The window of ``recentActivity``: 90 days, so a rep busy a year ago does not top this quarter's list.
+    public static let recentWindow: TimeInterval = 90 * 86_400
 
     public init(
         person: String, delivered: Int, acked: Int, medianAckDelay: TimeInterval? = nil, responded: Int,
