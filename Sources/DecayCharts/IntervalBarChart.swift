@@ -1,0 +1,228 @@
+/// Bars with whiskers for categories such as relay hops 0, 1, 2, 3: each bar a value with its interval and a
+/// printed label; a category with no value (fewer than 3 people) is a labelled gap, never a bar.
+/// ```swift
+/// let chart = IntervalBarChart(title: "Recall by relay hop", bars: [
+///     .init(label: "Direct", value: 0.72, lower: 0.66, upper: 0.78, count: 210),
+///     .init(label: "3 hops", value: nil, count: 2),
+/// ])
+/// ```
+public struct IntervalBarChart: Sendable, Equatable {
+    public enum Orientation: Sendable, Equatable {
+        /// Categories along the x axis, bars growing upwards.
+        case vertical
+        /// Categories down the y axis, bars growing to the right (long labels, many categories).
+        case horizontal
+    }
+
+    public struct Bar: Sendable, Equatable {
+        public var label: String
+        /// Nil when withheld (fewer than 3 people).
+        public var value: Double?
+        public var lower: Double?
+        public var upper: Double?
+        /// How many people the value is from, printed with it when given.
+        public var count: Int?
+
+        public init(label: String, value: Double?, lower: Double? = nil, upper: Double? = nil, count: Int? = nil) {
+            self.label = label
+            self.value = value
+            self.lower = lower
+            self.upper = upper
+            self.count = count
+        }
+    }
+
+    public var title: String
+    public var summary: String
+    public var bars: [Bar]
+    public var orientation: Orientation
+    public var format: ValueFormat
+    /// The value axis; nil = 0...1 for percentages, 0 to the largest upper bound otherwise.
+    public var domain: ClosedRange<Double>?
+    public var valueAxisLabel: String?
+    /// The words drawn in place of a withheld bar.
+    public var withheldLabel: String
+
+    public init(
+        title: String, summary: String = "", bars: [Bar], orientation: Orientation = .vertical,
+        format: ValueFormat = .percent(), domain: ClosedRange<Double>? = nil, valueAxisLabel: String? = nil,
+        withheldLabel: String = "fewer than 3 people"
+    ) {
+        self.title = title
+        self.summary = summary
+        self.bars = bars
+        self.orientation = orientation
+        self.format = format
+        self.domain = domain
+        self.valueAxisLabel = valueAxisLabel
+        self.withheldLabel = withheldLabel
+    }
+
+    static let width = 720.0
+
+    /// The chart as a standalone `<svg>` element; `id` prefixes the ids of its title and desc.
+    public func svg(id: String) -> String {
+        switch self.orientation {
+        case .vertical: self.verticalSVG(id: id)
+        case .horizontal: self.horizontalSVG(id: id)
+        }
+    }
+
+    var valueDomain: ClosedRange<Double> {
+        if let domain, domain.lowerBound.isFinite, domain.upperBound.isFinite { return domain }
+        if case .percent = self.format { return 0...1 }
+        let highest = self.bars.flatMap { [$0.value, $0.upper] }.compactMap { $0 }.filter(\.isFinite).max() ?? 1
+        return 0...max(highest, 1e-9) * 1.1
+    }
+
+    private func verticalSVG(id: String) -> String {
+        let plot = PlotArea(left: 58, top: 24, right: Self.width - 16, bottom: 284)
+        let document = ChartDocument(
+            id: id, width: Self.width, height: plot.bottom + 50, title: self.title, description: self.description)
+        let value = LinearScale(domain: self.valueDomain, range: plot.top...plot.bottom, inverted: true)
+        let slot = plot.width / Double(max(self.bars.count, 1))
+        let barWidth = min(slot * 0.6, 90)
+        return document.render { svg in
+            plot.drawYAxis(&svg, scale: value, ticks: value.ticks(count: 5), format: self.format, title: self.valueAxisLabel)
+            plot.drawBaseline(&svg)
+            for (index, bar) in self.bars.enumerated() {
+                let center = plot.left + slot * (Double(index) + 0.5)
+                plot.drawCategoryLabel(&svg, bar.label, center: center, room: slot - 4)
+                guard let v = bar.value, v.isFinite else {
+                    self.drawWithheld(&svg, x: center, y: plot.bottom - 10, anchor: "middle", width: slot)
+                    continue
+                }
+                self.drawBar(&svg, bar, value: v, scale: value, across: center, thickness: barWidth)
+            }
+        }
+    }
+
+    private func horizontalSVG(id: String) -> String {
+        let labelRoom = min(220, max(60, self.bars.map { TextFit.width($0.label, fontSize: ChartStyle.fontSize) }.max() ?? 60))
+        let rowHeight = 30.0
+        let plot = PlotArea(
+            left: labelRoom + 16, top: 12, right: Self.width - 110,
+            bottom: 12 + rowHeight * Double(max(self.bars.count, 1)))
+        let document = ChartDocument(
+            id: id, width: Self.width, height: plot.bottom + 50, title: self.title, description: self.description)
+        let value = LinearScale(domain: self.valueDomain, range: plot.left...plot.right)
+        return document.render { svg in
+            for tick in value.ticks(count: 5) {
+                svg.element("line", [
+                    "x1": .number(value(tick)), "x2": .number(value(tick)), "y1": .number(plot.top),
+                    "y2": .number(plot.bottom), "stroke": .text(ChartPalette.grid), "stroke-width": 1,
+                ])
+            }
+            plot.drawXAxis(&svg, scale: value, ticks: value.ticks(count: 5), format: self.format, title: self.valueAxisLabel)
+            svg.element("line", [
+                "x1": .number(plot.left), "x2": .number(plot.left), "y1": .number(plot.top),
+                "y2": .number(plot.bottom), "stroke": .text(ChartPalette.ink), "stroke-width": 1,
+            ])
+            for (index, bar) in self.bars.enumerated() {
+                let middle = plot.top + rowHeight * (Double(index) + 0.5)
+                let label = TextFit.truncate(bar.label, width: labelRoom, fontSize: ChartStyle.fontSize)
+                svg.text(label, [
+                    "x": .number(plot.left - 8), "y": .number(middle + 4), "text-anchor": "end",
+                ], title: label == bar.label ? nil : bar.label)
+                guard let v = bar.value, v.isFinite else {
+                    self.drawWithheld(&svg, x: plot.left + 8, y: middle + 4, anchor: "start", width: plot.width)
+                    continue
+                }
+                self.drawBar(&svg, bar, value: v, scale: value, across: middle, thickness: rowHeight * 0.6)
+            }
+        }
+    }
+
+    /// One bar from the baseline to its value, its whisker, and its value label beyond both; `across` is the bar's
+    /// centre on the category axis.
+    private func drawBar(
+        _ svg: inout SVGWriter, _ bar: Bar, value v: Double, scale: LinearScale, across: Double, thickness: Double
+    ) {
+        let end = scale(v)
+        let base = scale(0)
+        let near = min(end, base)
+        let length = abs(end - base)
+        let side = across - thickness / 2
+        let vertical = self.orientation == .vertical
+        svg.element("rect", [
+            "x": .number(vertical ? side : near), "y": .number(vertical ? near : side),
+            "width": .number(vertical ? thickness : length), "height": .number(vertical ? length : thickness),
+            "fill": .text(ChartPalette.color(0)),
+        ], title: self.barText(bar, value: v))
+        let whisker = self.whisker(bar, scale: scale)
+        if let whisker {
+            let path = vertical
+                ? Self.verticalWhisker(x: across, from: whisker.0, to: whisker.1)
+                : Self.horizontalWhisker(y: across, from: whisker.0, to: whisker.1)
+            svg.element("path", [
+                "d": .text(path), "stroke": .text(ChartPalette.ink), "stroke-width": 1.5, "fill": "none",
+            ])
+        }
+        if vertical {
+            let labelY = min(end, whisker.map { min($0.0, $0.1) } ?? end) - 6
+            svg.text(self.format.string(v), [
+                "x": .number(across), "y": .number(max(labelY, 12)), "text-anchor": "middle", "font-weight": "600",
+            ])
+        } else {
+            let labelX = max(end, whisker.map { max($0.0, $0.1) } ?? end) + 6
+            svg.text(self.format.string(v), ["x": .number(labelX), "y": .number(across + 4), "font-weight": "600"])
+        }
+    }
+
+    private func drawWithheld(_ svg: inout SVGWriter, x: Double, y: Double, anchor: String, width: Double) {
+        let text = TextFit.truncate(self.withheldLabel, width: max(width - 4, 12), fontSize: ChartStyle.smallFontSize)
+        svg.text(text, [
+            "x": .number(x), "y": .number(y), "text-anchor": .text(anchor), "font-style": "italic",
+            "font-size": .number(ChartStyle.smallFontSize), "fill": .text(ChartPalette.muted),
+        ], title: self.withheldLabel)
+    }
+
+    private func whisker(_ bar: Bar, scale: LinearScale) -> (Double, Double)? {
+        guard let lower = bar.lower, let upper = bar.upper, lower.isFinite, upper.isFinite else { return nil }
+        return (scale(lower), scale(upper))
+    }
+
+    private func barText(_ bar: Bar, value: Double) -> String {
+        var text = "\(bar.label): \(self.format.string(value))"
+        if let lower = bar.lower, let upper = bar.upper, lower.isFinite, upper.isFinite {
+            text += " (\(self.format.string(lower))–\(self.format.string(upper)))"
+        }
+        if let count = bar.count { text += ", \(count) people" }
+        return text
+    }
+
+    /// The caller's summary, then every bar in words, then the withheld ones by name.
+    var description: String {
+        var parts: [String] = []
+        if !self.summary.isEmpty { parts.append(self.summary) }
+        let shown = self.bars.compactMap { bar in bar.value.flatMap { $0.isFinite ? self.barText(bar, value: $0) : nil } }
+        if !shown.isEmpty { parts.append(shown.joined(separator: "; ") + ".") }
+        let withheld = self.bars.filter { !($0.value?.isFinite ?? false) }.map(\.label)
+        if !withheld.isEmpty { parts.append("Withheld, \(self.withheldLabel): \(withheld.joined(separator: ", ")).") }
+        return parts.joined(separator: " ")
+    }
+
+    static func verticalWhisker(x: Double, from: Double, to: Double) -> String {
+        var path = SVGPath()
+        path.add(x, from)
+        path.add(x, to)
+        for end in [from, to] {
+            path.lift()
+            path.add(x - 6, end)
+            path.add(x + 6, end)
+        }
+        return path.data
+    }
+
+    static func horizontalWhisker(y: Double, from: Double, to: Double) -> String {
+        var path = SVGPath()
+        path.add(from, y)
+        path.add(to, y)
+        for end in [from, to] {
+            path.lift()
+            path.add(end, y - 6)
+            path.add(end, y + 6)
+        }
+        return path.data
+    }
+}

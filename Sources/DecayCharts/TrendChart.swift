@@ -1,0 +1,141 @@
+/// A value over weeks: a full chart with axes for a page, or a small sparkline for the overview's tiles.
+/// A nil week (no data, or fewer than 3 people) breaks the line and is named in the description.
+/// ```swift
+/// let trend = TrendChart(title: "Share correct", points: [.init(label: "W45", value: 0.61), .init(label: "W46", value: nil)],
+///                        style: .sparkline)
+/// ```
+public struct TrendChart: Sendable, Equatable {
+    public enum Style: Sendable, Equatable {
+        /// 240 by 56: the line, its points, and the last value; no axes.
+        case sparkline
+        /// 720 wide with a value axis and week labels.
+        case full
+    }
+
+    public struct Point: Sendable, Equatable {
+        public var label: String
+        public var value: Double?
+
+        public init(label: String, value: Double?) {
+            self.label = label
+            self.value = value
+        }
+    }
+
+    public var title: String
+    public var summary: String
+    public var points: [Point]
+    public var style: Style
+    public var format: ValueFormat
+    /// The value axis; nil = 0...1 for percentages, the data's range (padded) otherwise.
+    public var domain: ClosedRange<Double>?
+
+    public init(
+        title: String, summary: String = "", points: [Point], style: Style = .full, format: ValueFormat = .percent(),
+        domain: ClosedRange<Double>? = nil
+    ) {
+        self.title = title
+        self.summary = summary
+        self.points = points
+        self.style = style
+        self.format = format
+        self.domain = domain
+    }
+
+    var valueDomain: ClosedRange<Double> {
+        if let domain, domain.lowerBound.isFinite, domain.upperBound.isFinite { return domain }
+        if case .percent = self.format { return 0...1 }
+        let values = self.points.compactMap(\.value).filter(\.isFinite)
+        guard let low = values.min(), let high = values.max() else { return 0...1 }
+        let pad = high > low ? (high - low) * 0.1 : max(abs(high) * 0.1, 1)
+        return (low - pad)...(high + pad)
+    }
+
+    /// The chart as a standalone `<svg>` element; `id` prefixes the ids of its title and desc.
+    public func svg(id: String) -> String {
+        switch self.style {
+        case .sparkline: self.sparklineSVG(id: id)
+        case .full: self.fullSVG(id: id)
+        }
+    }
+
+    private func sparklineSVG(id: String) -> String {
+        let plot = PlotArea(left: 4, top: 8, right: 180, bottom: 48)
+        let document = ChartDocument(id: id, width: 240, height: 56, title: self.title, description: self.description)
+        let (x, y) = self.scales(plot)
+        return document.render { svg in
+            plot.drawBaseline(&svg, color: ChartPalette.grid)
+            self.drawLine(&svg, x: x, y: y, radius: 2.5)
+            if let last = self.points.last(where: { $0.value?.isFinite ?? false }), let value = last.value {
+                svg.text(self.format.string(value), [
+                    "x": .number(plot.right + 10), "y": 26, "font-size": 15, "font-weight": "700",
+                ])
+                svg.text(last.label, [
+                    "x": .number(plot.right + 10), "y": 44, "font-size": .number(ChartStyle.smallFontSize),
+                    "fill": .text(ChartPalette.muted),
+                ])
+            }
+        }
+    }
+
+    private func fullSVG(id: String) -> String {
+        let plot = PlotArea(left: 58, top: 16, right: 700, bottom: 196)
+        let document = ChartDocument(id: id, width: 720, height: 236, title: self.title, description: self.description)
+        let (x, y) = self.scales(plot)
+        return document.render { svg in
+            plot.drawYAxis(&svg, scale: y, ticks: y.ticks(count: 4), format: self.format, title: nil)
+            plot.drawBaseline(&svg)
+            let labelWidth = min(90, (self.points.map { TextFit.width($0.label, fontSize: ChartStyle.smallFontSize) }.max() ?? 0) + 10)
+            let every = max(1, Int((Double(self.points.count) * labelWidth / plot.width).rounded(.up)))
+            svg.open("g", ["class": "x-axis", "font-size": .number(ChartStyle.smallFontSize), "fill": .text(ChartPalette.muted)])
+            for (index, point) in self.points.enumerated() where index % every == 0 || index == self.points.count - 1 {
+                if index != self.points.count - 1, (self.points.count - 1 - index) < every { continue }
+                let label = TextFit.truncate(point.label, width: labelWidth * Double(every) - 4, fontSize: ChartStyle.smallFontSize)
+                svg.text(label, ["x": .number(x(Double(index))), "y": .number(plot.bottom + 18), "text-anchor": "middle"])
+            }
+            svg.close("g")
+            self.drawLine(&svg, x: x, y: y, radius: 3.5)
+        }
+    }
+
+    /// Weeks evenly along x (inset so the end points clear the frame); values on y, growing upwards.
+    private func scales(_ plot: PlotArea) -> (x: LinearScale, y: LinearScale) {
+        let inset = self.style == .full ? 16.0 : 2.0
+        let x = LinearScale(domain: 0...Double(max(self.points.count - 1, 0)), range: (plot.left + inset)...(plot.right - inset))
+        return (x, LinearScale(domain: self.valueDomain, range: plot.top...plot.bottom, inverted: true))
+    }
+
+    private func drawLine(_ svg: inout SVGWriter, x: LinearScale, y: LinearScale, radius: Double) {
+        var path = SVGPath()
+        for (index, point) in self.points.enumerated() {
+            path.add(x(Double(index)), point.value.map { y($0) })
+        }
+        if !path.data.isEmpty {
+            svg.element("path", [
+                "d": .text(path.data), "fill": "none", "stroke": .text(ChartPalette.color(0)), "stroke-width": 2,
+                "stroke-linejoin": "round",
+            ])
+        }
+        for (index, point) in self.points.enumerated() {
+            guard let value = point.value, value.isFinite else { continue }
+            svg.element("circle", [
+                "cx": .number(x(Double(index))), "cy": .number(y(value)), "r": .number(radius),
+                "fill": .text(ChartPalette.color(0)), "stroke": "#ffffff", "stroke-width": 1,
+            ], title: "\(point.label): \(self.format.string(value))")
+        }
+    }
+
+    /// The caller's summary, each week's value, and the weeks without one.
+    var description: String {
+        var parts: [String] = []
+        if !self.summary.isEmpty { parts.append(self.summary) }
+        let shown = self.points.compactMap { point in
+            point.value.flatMap { $0.isFinite ? "\(point.label): \(self.format.string($0))" : nil }
+        }
+        if !shown.isEmpty { parts.append(shown.joined(separator: "; ") + ".") }
+        let missing = self.points.filter { !($0.value?.isFinite ?? false) }.map(\.label)
+        if !missing.isEmpty { parts.append("No value (withheld or no data): \(missing.joined(separator: ", ")).") }
+        return parts.joined(separator: " ")
+    }
+}
+
