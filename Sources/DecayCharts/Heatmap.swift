@@ -41,30 +41,45 @@ public struct Heatmap: Sendable, Equatable {
 
     static let width = 720.0
 
-    /// Row height: roomy for a few partners, compact (values hidden) for long lists.
+    /// Above 40 rows the map is compact: shorter rows, no printed values, and cells of one colour step drawn as one
+    /// path with the row's values in its label's `<title>`, so 200 partners stay a few dozen kilobytes.
+    var isCompact: Bool {
+        self.rows.count > 40
+    }
+
     var rowHeight: Double {
-        self.rows.count <= 40 ? 24 : 15
+        self.isCompact ? 15 : 24
+    }
+
+    /// Where cell (row, column) sits.
+    struct Grid {
+        var left: Double
+        var top: Double
+        var cellWidth: Double
+        var rowHeight: Double
+
+        func x(_ column: Int) -> Double { self.left + self.cellWidth * Double(column) }
+        func y(_ row: Int) -> Double { self.top + self.rowHeight * Double(row) }
     }
 
     /// The chart as a standalone `<svg>` element; `id` prefixes the ids of its title, desc, hatch and gradient.
     public func svg(id: String) -> String {
         let fontSize = self.rows.count <= 40 ? ChartStyle.fontSize : ChartStyle.smallFontSize
         let rowLabelRoom = min(200, max(40, self.rows.map { TextFit.width($0.name, fontSize: fontSize) }.max() ?? 40))
-        let left = rowLabelRoom + 12
+        let left = (rowLabelRoom + 12).rounded(.up)
         let columnCount = max(self.columns.count, self.rows.map(\.values.count).max() ?? 0, 1)
         let wide = (Self.width - left - 12) / Double(columnCount)
-        let rotated = wide < 70 && self.columns.contains { TextFit.width($0, fontSize: ChartStyle.smallFontSize) > wide - 6 }
-        let cellWidth = rotated ? (Self.width - left - 80) / Double(columnCount) : wide
+        let rotated = wide < 110 && self.columns.contains { TextFit.width($0, fontSize: ChartStyle.smallFontSize) > wide - 6 }
+        let cellWidth = (rotated ? (Self.width - left - 80) / Double(columnCount) : wide).rounded(.down)
         let columnLabelMax = rotated ? 130.0 : cellWidth - 6
         let headerHeight = rotated
             ? 16 + min(columnLabelMax, self.columns.map { TextFit.width($0, fontSize: ChartStyle.smallFontSize) }.max() ?? 0) * 0.72
             : 24
-        let top = headerHeight + 6
+        let top = (headerHeight + 6).rounded(.up)
         let gridBottom = top + self.rowHeight * Double(self.rows.count)
         let document = ChartDocument(
             id: id, width: Self.width, height: gridBottom + 62, title: self.title, description: self.description)
         let hatch = document.ref("hatch")
-        let showValues = cellWidth >= 38 && self.rowHeight >= 20
         return document.render { svg in
             self.drawDefinitions(&svg, document: document)
             self.drawColumnLabels(&svg, left: left, top: top, cellWidth: cellWidth, rotated: rotated, room: columnLabelMax)
@@ -74,31 +89,87 @@ public struct Heatmap: Sendable, Equatable {
                     "height": .number(gridBottom - top), "fill": .text("url(#\(hatch))"),
                 ])
             }
-            for (rowIndex, row) in self.rows.enumerated() {
-                let y = top + self.rowHeight * Double(rowIndex)
-                let label = TextFit.truncate(row.name, width: rowLabelRoom, fontSize: fontSize)
-                svg.text(label, [
-                    "x": .number(left - 6), "y": .number(y + self.rowHeight / 2 + fontSize * 0.35), "text-anchor": "end",
-                    "font-size": .number(fontSize),
-                ], title: label == row.name ? nil : row.name)
-                for (columnIndex, value) in row.values.enumerated() {
-                    guard let value, value.isFinite else { continue }
-                    let x = left + cellWidth * Double(columnIndex)
-                    svg.element("rect", [
-                        "x": .number(x), "y": .number(y), "width": .number(cellWidth), "height": .number(self.rowHeight),
-                        "fill": .text(ChartPalette.sequential(value)), "stroke": "#ffffff", "stroke-width": 1,
-                    ], title: "\(row.name) × \(self.columnName(columnIndex)): \(self.format.string(value))")
-                    if showValues {
-                        svg.text(self.format.string(value), [
-                            "x": .number(x + cellWidth / 2), "y": .number(y + self.rowHeight / 2 + 4),
-                            "text-anchor": "middle", "font-size": .number(ChartStyle.smallFontSize),
-                            "fill": .text(ChartPalette.textOnSequential(value)), "pointer-events": "none",
-                        ])
-                    }
-                }
+            let grid = Grid(left: left, top: top, cellWidth: cellWidth, rowHeight: self.rowHeight)
+            self.drawRowLabels(&svg, grid: grid, room: rowLabelRoom, fontSize: fontSize)
+            if self.isCompact {
+                self.drawCompactCells(&svg, grid: grid)
+            } else {
+                self.drawCells(&svg, grid: grid, showValues: cellWidth >= 38)
             }
             self.drawLegend(&svg, document: document, left: left, top: gridBottom + 16)
         }
+    }
+
+    private func drawRowLabels(_ svg: inout SVGWriter, grid: Grid, room: Double, fontSize: Double) {
+        svg.open("g", ["class": "rows", "font-size": .number(fontSize), "text-anchor": "end"])
+        for (index, row) in self.rows.enumerated() {
+            let label = TextFit.truncate(row.name, width: room, fontSize: fontSize)
+            let title = self.isCompact ? self.rowSummary(row) : (label == row.name ? nil : row.name)
+            svg.text(label, [
+                "x": .number(grid.left - 6), "y": .number(grid.y(index) + grid.rowHeight / 2 + fontSize * 0.35),
+            ], title: title)
+        }
+        svg.close("g")
+    }
+
+    /// One rect per shown cell with its full row and column names in a `<title>`, and the value printed when it fits.
+    private func drawCells(_ svg: inout SVGWriter, grid: Grid, showValues: Bool) {
+        svg.open("g", ["class": "cells", "stroke": "#ffffff", "stroke-width": 1])
+        for (rowIndex, row) in self.rows.enumerated() {
+            for (columnIndex, value) in row.values.enumerated() {
+                guard let value, value.isFinite else { continue }
+                svg.element("rect", [
+                    "x": .number(grid.x(columnIndex)), "y": .number(grid.y(rowIndex)), "width": .number(grid.cellWidth),
+                    "height": .number(grid.rowHeight), "fill": .text(ChartPalette.sequential(value)),
+                ], title: "\(row.name) × \(self.columnName(columnIndex)): \(self.format.string(value))")
+            }
+        }
+        svg.close("g")
+        guard showValues else { return }
+        svg.open("g", ["class": "values", "font-size": .number(ChartStyle.smallFontSize), "text-anchor": "middle", "pointer-events": "none"])
+        for (rowIndex, row) in self.rows.enumerated() {
+            for (columnIndex, value) in row.values.enumerated() {
+                guard let value, value.isFinite else { continue }
+                svg.text(self.format.string(value), [
+                    "x": .number(grid.x(columnIndex) + grid.cellWidth / 2), "y": .number(grid.y(rowIndex) + grid.rowHeight / 2 + 4),
+                    "fill": .text(ChartPalette.textOnSequential(value)),
+                ])
+            }
+        }
+        svg.close("g")
+    }
+
+    /// Cells grouped by colour step (5 percentage points): one path of rectangles per step.
+    private func drawCompactCells(_ svg: inout SVGWriter, grid: Grid) {
+        var steps: [Int: SVGPath] = [:]
+        for (rowIndex, row) in self.rows.enumerated() {
+            for (columnIndex, value) in row.values.enumerated() {
+                guard let value, value.isFinite else { continue }
+                let step = Int((min(max(value, 0), 1) * Double(Self.compactSteps)).rounded())
+                steps[step, default: SVGPath()].rectangle(
+                    x: grid.x(columnIndex), y: grid.y(rowIndex), width: grid.cellWidth, height: grid.rowHeight)
+            }
+        }
+        svg.open("g", ["class": "cells", "stroke": "#ffffff", "stroke-width": 1])
+        for step in steps.keys.sorted() {
+            guard let path = steps[step], !path.data.isEmpty else { continue }
+            svg.element("path", [
+                "d": .text(path.data), "fill": .text(ChartPalette.sequential(Double(step) / Double(Self.compactSteps))),
+            ])
+        }
+        svg.close("g")
+    }
+
+    static let compactSteps = 20
+
+    /// A row's name and every value, for the hover title of a compact map's row label.
+    private func rowSummary(_ row: Row) -> String {
+        let values = (0..<max(self.columns.count, row.values.count)).map { index in
+            let value = index < row.values.count ? row.values[index] : nil
+            let text = value.flatMap { $0.isFinite ? self.format.string($0) : nil } ?? self.withheldLabel
+            return "\(self.columnName(index)) \(text)"
+        }
+        return "\(row.name): " + values.joined(separator: ", ")
     }
 
     private func columnName(_ index: Int) -> String {

@@ -22,6 +22,15 @@ public struct SVGPath: Sendable, Equatable {
         self.penDown = false
     }
 
+    /// Adds a closed rectangle as its own sub-path (`M x y h w v h h -w Z`); skipped when any number is not finite.
+    public mutating func rectangle(x: Double, y: Double, width: Double, height: Double) {
+        guard let sx = SVGWriter.number(x), let sy = SVGWriter.number(y), let w = SVGWriter.number(width),
+            let h = SVGWriter.number(height)
+        else { return }
+        self.data += (self.data.isEmpty ? "" : " ") + "M\(sx) \(sy)h\(w)v\(h)h-\(w)Z"
+        self.penDown = false
+    }
+
     /// Closes the current sub-path (for filled bands).
     public mutating func closeShape() {
         if self.penDown { self.data += " Z" }

@@ -10,7 +10,7 @@ public enum TextFit {
 
     /// `text` cut to at most `width` with a trailing ellipsis, whole characters (emoji, accents) only.
     public static func truncate(_ text: String, width: Double, fontSize: Double) -> String {
-        let room = Int(width / (fontSize * self.averageAdvance))
+        let room = Int(width / (fontSize * self.averageAdvance) + 1e-6)
         return self.truncate(text, characters: room)
     }
 
