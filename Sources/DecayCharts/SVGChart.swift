@@ -5,6 +5,8 @@
 public protocol SVGChart: Sendable {
     var title: String { get }
     func svg(id: String) -> String
+    /// The same figures as a table, for the text alternative next to the chart.
+    var table: ChartTable { get }
 }
 
 extension CurveChart: SVGChart {}
