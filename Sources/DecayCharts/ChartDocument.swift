@@ -39,11 +39,11 @@ struct ChartDocument {
     }
 }
 
-/// Sizes shared by the charts, in viewBox units (a chart 720 wide shown 720 px wide prints text at 13 px).
+/// Sizes shared by the charts, in viewBox units: a chart 720 wide shown 640 px wide prints labels at 12.4 px and
+/// tick labels at 10.7 px; narrower than about 600 px the page should scroll the chart sideways rather than shrink it.
 enum ChartStyle {
-    static let fontSize = 13.0
-    static let smallFontSize = 11.0
-    static let titleFontSize = 13.0
+    static let fontSize = 14.0
+    static let smallFontSize = 12.0
 }
 
 extension SVGWriter {
