@@ -68,11 +68,20 @@ public struct IntervalBarChart: Sendable, Equatable {
         }
     }
 
-    var valueDomain: ClosedRange<Double> {
+    /// The value axis the chart draws: `domain` when given, else 0...1 for percentages, else the figures (and 0) padded.
+    public var valueDomain: ClosedRange<Double> {
         if let domain, domain.lowerBound.isFinite, domain.upperBound.isFinite { return domain }
         if case .percent = self.format { return 0...1 }
-        let highest = self.bars.flatMap { [$0.value, $0.upper] }.compactMap { $0 }.filter(\.isFinite).max() ?? 1
-        return 0...max(highest, 1e-9) * 1.1
+        let figures = self.bars.flatMap { [$0.value, $0.lower, $0.upper] }.compactMap { $0 }.filter(\.isFinite)
+        let highest = max(figures.max() ?? 1, 0)
+        let lowest = min(figures.min() ?? 0, 0)
+        let pad = max(highest - lowest, 1e-9) * 0.1
+        return (lowest < 0 ? lowest - pad : 0)...(highest > 0 ? highest + pad : pad)
+    }
+
+    /// `value` held inside the value axis, so a share above 100% or a figure off a caller's domain stays in the plot.
+    func clamped(_ value: Double) -> Double {
+        min(max(value, self.valueDomain.lowerBound), self.valueDomain.upperBound)
     }
 
     private func verticalSVG(id: String) -> String {
@@ -138,8 +147,8 @@ public struct IntervalBarChart: Sendable, Equatable {
     private func drawBar(
         _ svg: inout SVGWriter, _ bar: Bar, value v: Double, scale: LinearScale, across: Double, thickness: Double
     ) {
-        let end = scale(v)
-        let base = scale(0)
+        let end = scale(self.clamped(v))
+        let base = scale(self.clamped(0))
         let near = min(end, base)
         let length = abs(end - base)
         let side = across - thickness / 2
@@ -179,7 +188,7 @@ public struct IntervalBarChart: Sendable, Equatable {
 
     private func whisker(_ bar: Bar, scale: LinearScale) -> (Double, Double)? {
         guard let lower = bar.lower, let upper = bar.upper, lower.isFinite, upper.isFinite else { return nil }
-        return (scale(lower), scale(upper))
+        return (scale(self.clamped(lower)), scale(self.clamped(upper)))
     }
 
     private func barText(_ bar: Bar, value: Double) -> String {

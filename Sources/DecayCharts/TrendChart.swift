@@ -42,7 +42,8 @@ public struct TrendChart: Sendable, Equatable {
         self.domain = domain
     }
 
-    var valueDomain: ClosedRange<Double> {
+    /// The value axis the chart draws: `domain` when given, else 0...1 for percentages, else the data's range padded.
+    public var valueDomain: ClosedRange<Double> {
         if let domain, domain.lowerBound.isFinite, domain.upperBound.isFinite { return domain }
         if case .percent = self.format { return 0...1 }
         let values = self.points.compactMap(\.value).filter(\.isFinite)
@@ -70,7 +71,7 @@ public struct TrendChart: Sendable, Equatable {
                 svg.text(self.format.string(value), [
                     "x": .number(plot.right + 10), "y": 26, "font-size": 15, "font-weight": "700",
                 ])
-                svg.text(last.label, [
+                svg.text(TextFit.truncate(last.label, width: 236 - plot.right - 10, fontSize: ChartStyle.smallFontSize), [
                     "x": .number(plot.right + 10), "y": 44, "font-size": .number(ChartStyle.smallFontSize),
                     "fill": .text(ChartPalette.muted),
                 ])
