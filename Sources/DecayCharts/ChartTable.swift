@@ -77,15 +77,18 @@ extension CurveChart {
 extension IntervalBarChart {
     /// One row per category: value, interval and people, or the withheld words.
     public var table: ChartTable {
+        let targets = self.bars.contains { $0.target != nil }
         let rows = self.bars.map { bar -> [String] in
             let shown = bar.value?.isFinite ?? false
-            return [
+            let row = [
                 bar.label, self.format.cell(bar.value, withheld: self.withheldLabel),
                 shown ? self.format.interval(bar.lower, bar.upper) : "",
                 shown ? bar.count.map(String.init) ?? "" : "",
             ]
+            return targets ? row + [self.format.cell(bar.target, withheld: "")] : row
         }
-        return ChartTable(caption: self.title, header: ["", "Value", "Interval", "People"], rows: rows)
+        let header = ["", "Value", "Interval", "People"] + (targets ? ["Target"] : [])
+        return ChartTable(caption: self.title, header: header, rows: rows)
     }
 }
 

@@ -22,13 +22,19 @@ public struct IntervalBarChart: Sendable, Equatable {
         public var upper: Double?
         /// How many people the value is from, printed with it when given.
         public var count: Int?
+        /// What the value should reach (a scorecard's target), drawn as a black tick across the bar.
+        public var target: Double?
 
-        public init(label: String, value: Double?, lower: Double? = nil, upper: Double? = nil, count: Int? = nil) {
+        public init(
+            label: String, value: Double?, lower: Double? = nil, upper: Double? = nil, count: Int? = nil,
+            target: Double? = nil
+        ) {
             self.label = label
             self.value = value
             self.lower = lower
             self.upper = upper
             self.count = count
+            self.target = target
         }
     }
 
@@ -72,7 +78,7 @@ public struct IntervalBarChart: Sendable, Equatable {
     public var valueDomain: ClosedRange<Double> {
         if let domain, domain.lowerBound.isFinite, domain.upperBound.isFinite { return domain }
         if case .percent = self.format { return 0...1 }
-        let figures = self.bars.flatMap { [$0.value, $0.lower, $0.upper] }.compactMap { $0 }.filter(\.isFinite)
+        let figures = self.bars.flatMap { [$0.value, $0.lower, $0.upper, $0.target] }.compactMap { $0 }.filter(\.isFinite)
         let highest = max(figures.max() ?? 1, 0)
         let lowest = min(figures.min() ?? 0, 0)
         let pad = max(highest - lowest, 1e-9) * 0.1
@@ -85,13 +91,14 @@ public struct IntervalBarChart: Sendable, Equatable {
     }
 
     private func verticalSVG(id: String) -> String {
-        let plot = PlotArea(left: 58, top: 24, right: Self.width - 16, bottom: 284)
+        let plot = PlotArea(left: 58, top: 24 + self.legendHeight, right: Self.width - 16, bottom: 284 + self.legendHeight)
         let document = ChartDocument(
             id: id, width: Self.width, height: plot.bottom + 50, title: self.title, description: self.description)
         let value = LinearScale(domain: self.valueDomain, range: plot.top...plot.bottom, inverted: true)
         let slot = plot.width / Double(max(self.bars.count, 1))
         let barWidth = min(slot * 0.6, 90)
         return document.render { svg in
+            self.drawLegend(&svg, left: plot.left)
             plot.drawYAxis(&svg, scale: value, ticks: value.ticks(count: 5), format: self.format, title: self.valueAxisLabel)
             plot.drawBaseline(&svg)
             for (index, bar) in self.bars.enumerated() {
@@ -99,9 +106,11 @@ public struct IntervalBarChart: Sendable, Equatable {
                 plot.drawCategoryLabel(&svg, bar.label, center: center, room: slot - 4)
                 guard let v = bar.value, v.isFinite else {
                     self.drawWithheld(&svg, x: center, y: plot.bottom - 10, anchor: "middle", width: slot)
+                    self.drawTarget(&svg, bar, scale: value, across: center, length: barWidth + 16)
                     continue
                 }
                 self.drawBar(&svg, bar, value: v, scale: value, across: center, thickness: barWidth)
+                self.drawTarget(&svg, bar, scale: value, across: center, length: barWidth + 16)
             }
         }
     }
@@ -110,12 +119,13 @@ public struct IntervalBarChart: Sendable, Equatable {
         let labelRoom = min(220, max(60, self.bars.map { TextFit.width($0.label, fontSize: ChartStyle.fontSize) }.max() ?? 60))
         let rowHeight = 30.0
         let plot = PlotArea(
-            left: labelRoom + 16, top: 12, right: Self.width - 110,
-            bottom: 12 + rowHeight * Double(max(self.bars.count, 1)))
+            left: labelRoom + 16, top: 12 + self.legendHeight, right: Self.width - 110,
+            bottom: 12 + self.legendHeight + rowHeight * Double(max(self.bars.count, 1)))
         let document = ChartDocument(
             id: id, width: Self.width, height: plot.bottom + 50, title: self.title, description: self.description)
         let value = LinearScale(domain: self.valueDomain, range: plot.left...plot.right)
         return document.render { svg in
+            self.drawLegend(&svg, left: plot.left)
             for tick in value.ticks(count: 5) {
                 svg.element("line", [
                     "x1": .number(value(tick)), "x2": .number(value(tick)), "y1": .number(plot.top),
@@ -135,9 +145,11 @@ public struct IntervalBarChart: Sendable, Equatable {
                 ], title: label == bar.label ? nil : bar.label)
                 guard let v = bar.value, v.isFinite else {
                     self.drawWithheld(&svg, x: plot.left + 8, y: middle + 4, anchor: "start", width: plot.width)
+                    self.drawTarget(&svg, bar, scale: value, across: middle, length: rowHeight * 0.6 + 10)
                     continue
                 }
                 self.drawBar(&svg, bar, value: v, scale: value, across: middle, thickness: rowHeight * 0.6)
+                self.drawTarget(&svg, bar, scale: value, across: middle, length: rowHeight * 0.6 + 10)
             }
         }
     }
@@ -168,14 +180,40 @@ public struct IntervalBarChart: Sendable, Equatable {
             ])
         }
         if vertical {
-            let labelY = min(end, whisker.map { min($0.0, $0.1) } ?? end) - 6
+            let labelY = min(end, whisker.map { min($0.0, $0.1) } ?? end, self.targetPosition(bar, scale) ?? end) - 6
             svg.text(self.format.string(v), [
                 "x": .number(across), "y": .number(max(labelY, 12)), "text-anchor": "middle", "font-weight": "600",
             ])
         } else {
-            let labelX = max(end, whisker.map { max($0.0, $0.1) } ?? end) + 6
+            let labelX = max(end, whisker.map { max($0.0, $0.1) } ?? end, self.targetPosition(bar, scale) ?? end) + 6
             svg.text(self.format.string(v), ["x": .number(labelX), "y": .number(across + 4), "font-weight": "600"])
         }
+    }
+
+    /// Room for the one-line legend that explains the target tick, when any bar has a target.
+    private var legendHeight: Double {
+        self.bars.contains { $0.target?.isFinite ?? false } ? Legend.rowHeight + 4 : 0
+    }
+
+    private func drawLegend(_ svg: inout SVGWriter, left: Double) {
+        guard self.legendHeight > 0 else { return }
+        Legend.draw(&svg, items: [LegendItem(label: "Target", mark: .line(color: ChartPalette.ink, dash: "", width: 3))],
+                    x: left, y: 4, width: Self.width - left)
+    }
+
+    private func targetPosition(_ bar: Bar, _ scale: LinearScale) -> Double? {
+        bar.target.flatMap { $0.isFinite ? scale(self.clamped($0)) : nil }
+    }
+
+    /// The bar's target as a thick black tick across its slot, drawn over the bar so it reads against any fill.
+    private func drawTarget(_ svg: inout SVGWriter, _ bar: Bar, scale: LinearScale, across: Double, length: Double) {
+        guard let target = bar.target, let at = self.targetPosition(bar, scale) else { return }
+        let vertical = self.orientation == .vertical
+        svg.element("line", [
+            "x1": .number(vertical ? across - length / 2 : at), "x2": .number(vertical ? across + length / 2 : at),
+            "y1": .number(vertical ? at : across - length / 2), "y2": .number(vertical ? at : across + length / 2),
+            "stroke": .text(ChartPalette.ink), "stroke-width": 3, "class": "target",
+        ], title: "\(bar.label): target \(self.format.string(target))")
     }
 
     private func drawWithheld(_ svg: inout SVGWriter, x: Double, y: Double, anchor: String, width: Double) {
@@ -197,6 +235,7 @@ public struct IntervalBarChart: Sendable, Equatable {
             text += " (\(self.format.string(lower))–\(self.format.string(upper)))"
         }
         if let count = bar.count { text += ", \(count) people" }
+        if let target = bar.target, target.isFinite { text += ", target \(self.format.string(target))" }
         return text
     }
 

@@ -31,6 +31,12 @@ let hbars = IntervalBarChart(title: "Recall by category", bars: [
     .init(label: "Value-added reseller with a very long category name", value: 0.41, lower: 0.33, upper: 0.5, count: 80),
     .init(label: "Distributor", value: nil, count: 1),
 ], orientation: .horizontal)
+let scorecard = IntervalBarChart(title: "Scorecard: target vs actual", bars: [
+    .init(label: "Response rate", value: 0.46, lower: 0.41, upper: 0.51, count: 380, target: 0.6),
+    .init(label: "Ack rate", value: 0.71, lower: 0.66, upper: 0.75, count: 380, target: 0.7),
+    .init(label: "Share still correct", value: 0.58, lower: 0.52, upper: 0.64, count: 220, target: 0.6),
+    .init(label: "Active in 14 days", value: nil, count: 2, target: 0.5),
+], orientation: .horizontal)
 let names = ["Acme IT", "Bytes & Bits GmbH", "<script>alert(1)</script>", "Müller Systemhaus Nordrhein-Westfalen GmbH & Co. KG", "Zed"]
 let heat = Heatmap(title: "Recall by partner and key point", columns: ["Target market", "Price per seat", "Backup window", "Healthcare compliance (HIPAA)"],
     rows: names.enumerated().map { (i: Int, n: String) -> Heatmap.Row in Heatmap.Row(name: n, values: (0..<4).map { (j: Int) -> Double? in (i + j) % 5 == 3 ? nil : Double((i * 3 + j * 2) % 11) / 10 }) })
@@ -43,7 +49,7 @@ let choice = DistributionChart(title: "Fit in your sales process", options: [
 let weeks = (40...52).map { "W\($0)" }
 let trend = TrendChart(title: "Share still correct", points: weeks.enumerated().map { i, w in .init(label: "2026-\(w)", value: i == 5 ? nil : 0.7 - Double(i) * 0.015) })
 let spark = TrendChart(title: "Share still correct", points: weeks.enumerated().map { i, w in .init(label: w, value: i == 5 ? nil : 0.7 - Double(i % 4) * 0.03) }, style: .sparkline)
-let charts: [(String, any SVGChart)] = [("curve", curveChart), ("bars", bars), ("hbars", hbars), ("heat", heat), ("dist", dist), ("choice", choice), ("trend", trend), ("spark", spark), ("big", bigHeat)]
+let charts: [(String, any SVGChart)] = [("curve", curveChart), ("bars", bars), ("hbars", hbars), ("scorecard", scorecard), ("heat", heat), ("dist", dist), ("choice", choice), ("trend", trend), ("spark", spark), ("big", bigHeat)]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if let flag = arguments.firstIndex(of: "--html"), flag + 1 < arguments.count {
