@@ -126,10 +126,14 @@ extension DistributionChart {
 }
 
 extension TrendChart {
-    /// One row per week; a week without a value says so.
+    /// One row per week, a column per line; a week without a value says so.
     public var table: ChartTable {
-        ChartTable(
-            caption: self.title, header: ["Week", "Value"],
-            rows: self.points.map { [$0.label, self.format.cell($0.value, withheld: "no value")] })
+        let lines = self.allLines
+        let rows = self.points.enumerated().map { week, point in
+            [point.label] + lines.map { line in
+                self.format.cell(week < line.values.count ? line.values[week] : nil, withheld: "no value")
+            }
+        }
+        return ChartTable(caption: self.title, header: ["Week"] + lines.map(\.name), rows: rows)
     }
 }

@@ -47,9 +47,13 @@ let dist = DistributionChart.scale(title: "How important is the vendor to your s
 let choice = DistributionChart(title: "Fit in your sales process", options: [
     .init(label: "Fits well", count: 31), .init(label: "Needs changes", count: 12), .init(label: "Does not fit", count: 4)])
 let weeks = (40...52).map { "W\($0)" }
+let activity = TrendChart(title: "Acme IT: received, acknowledged and answered", points: weeks.enumerated().map { i, w in .init(label: w, value: Double(20 + i % 3)) },
+    format: .number(decimals: 0), name: "Received",
+    lines: [.init(name: "Acknowledged", values: weeks.indices.map { $0 == 4 ? nil : Double(12 + $0 % 4) }),
+            .init(name: "Answered", values: weeks.indices.map { Double(6 + $0 % 5) })])
 let trend = TrendChart(title: "Share still correct", points: weeks.enumerated().map { i, w in .init(label: "2026-\(w)", value: i == 5 ? nil : 0.7 - Double(i) * 0.015) })
 let spark = TrendChart(title: "Share still correct", points: weeks.enumerated().map { i, w in .init(label: w, value: i == 5 ? nil : 0.7 - Double(i % 4) * 0.03) }, style: .sparkline)
-let charts: [(String, any SVGChart)] = [("curve", curveChart), ("bars", bars), ("hbars", hbars), ("scorecard", scorecard), ("heat", heat), ("dist", dist), ("choice", choice), ("trend", trend), ("spark", spark), ("big", bigHeat)]
+let charts: [(String, any SVGChart)] = [("curve", curveChart), ("bars", bars), ("hbars", hbars), ("scorecard", scorecard), ("heat", heat), ("dist", dist), ("choice", choice), ("trend", trend), ("activity", activity), ("spark", spark), ("big", bigHeat)]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if let flag = arguments.firstIndex(of: "--html"), flag + 1 < arguments.count {
