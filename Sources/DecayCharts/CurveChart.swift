@@ -188,10 +188,10 @@ public struct CurveChart: Sendable, Equatable {
         let split = self.projectionStart ?? .infinity
         var observed = SVGPath()
         var projected = SVGPath()
-        let points = zip(series.days, series.values).sorted { $0.0 < $1.0 }
+        let points = zip(series.days, series.values).filter { $0.0.isFinite }.sorted { $0.0 < $1.0 }
         var previous: (Double, Double)?
         for (day, value) in points {
-            guard day.isFinite, let value, value.isFinite else {
+            guard let value, value.isFinite else {
                 observed.lift()
                 projected.lift()
                 previous = nil
@@ -337,9 +337,9 @@ public struct CurveChart: Sendable, Equatable {
         var runs: [[(Double, Double, Double)]] = []
         var current: [(Double, Double, Double)] = []
         let samples = (0..<min(days.count, lower.count, upper.count)).map { (days[$0], lower[$0], upper[$0]) }
-            .sorted { $0.0 < $1.0 }
+            .filter { $0.0.isFinite }.sorted { $0.0 < $1.0 }
         for (day, low, high) in samples {
-            if day.isFinite, let low, let high, low.isFinite, high.isFinite {
+            if let low, let high, low.isFinite, high.isFinite {
                 current.append((day, low, high))
             } else if !current.isEmpty {
                 runs.append(current)
