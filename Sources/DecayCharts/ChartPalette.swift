@@ -1,3 +1,5 @@
+import Foundation
+
 /// Colours and line styles that stay apart for colour-blind readers and on a grey-scale printout:
 /// the Okabe-Ito palette in an order that alternates dark and light, each with its own dash pattern and marker.
 public enum ChartPalette {
@@ -35,11 +37,12 @@ public enum ChartPalette {
         return "#" + [rgb.0, rgb.1, rgb.2].map { hex2(Int($0.rounded())) }.joined()
     }
 
-    /// Black or white, whichever reads better on `sequential(share)`.
+    /// Black or white, whichever contrasts more with `sequential(share)` by WCAG relative luminance (black from
+    /// about L = 0.18 up, so mid-scale teal gets black at 5:1 rather than white at under 4:1).
     public static func textOnSequential(_ share: Double) -> String {
         let (r, g, b) = self.sequentialRGB(share)
-        let luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-        return luminance > 140 ? "#000000" : "#ffffff"
+        let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+        return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? "#000000" : "#ffffff"
     }
 
     private static func sequentialRGB(_ share: Double) -> (Double, Double, Double) {
@@ -51,6 +54,12 @@ public enum ChartPalette {
         let b = self.sequentialStops[lower + 1]
         return (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f, a.2 + (b.2 - a.2) * f)
     }
+}
+
+/// An sRGB channel (0-255) as linear light, for relative luminance.
+private func linear(_ channel: Double) -> Double {
+    let c = channel / 255
+    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
 }
 
 private func hex2(_ value: Int) -> String {
