@@ -2,15 +2,14 @@
 /// `--html FILE` also writes every sample into one page, for looking at them in a browser.
 import Foundation
 
-let days = Array(stride(from: 0.0, through: 90, by: 3))
 func curve(_ t: Double, a: Double, h: Double) -> Double { 0.25 + 0.75 * a * pow(1 + (pow(2, 1 / 0.8) - 1) * t / h, -0.8) }
 let curveChart = CurveChart(
     title: "Target market: Vault 3.0 is for mid-market healthcare",
     summary: "Recall halves after about 21 days; projected below target from day 24.",
     series: [
-        .init(name: "Direct", days: days, values: days.map { curve($0, a: 0.9, h: 21) },
-              lower: days.map { curve($0, a: 0.85, h: 17) }, upper: days.map { curve($0, a: 0.95, h: 26) }),
-        .init(name: "Relayed <1 hop>", days: days, values: days.map { curve($0, a: 0.7, h: 15) }),
+        .sampled(name: "Direct", step: 3, value: { curve($0, a: 0.9, h: 21) },
+                 lower: { curve($0, a: 0.85, h: 17) }, upper: { curve($0, a: 0.95, h: 26) }),
+        .sampled(name: "Relayed <1 hop>", step: 3, value: { curve($0, a: 0.7, h: 15) }),
     ],
     observations: [
         .init(day: 2, share: 0.88, lower: 0.82, upper: 0.92, count: 140),
