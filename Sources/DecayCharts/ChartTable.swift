@@ -110,6 +110,7 @@ extension DistributionChart {
     /// One row per option with its count and share, then the mean; a single withheld row below the minimum.
     public var table: ChartTable {
         let header = ["Answer", "Count", "Share"]
+        guard self.total > 0 else { return ChartTable(caption: self.title, header: header, rows: []) }
         guard !self.isWithheld else {
             return ChartTable(caption: self.title, header: header, rows: [["Withheld", self.withheldLabel, ""]])
         }

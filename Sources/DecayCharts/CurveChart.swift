@@ -115,7 +115,14 @@ public struct CurveChart: Sendable, Equatable {
             }
             self.drawTarget(&svg, plot: plot, y: y)
             self.drawObservations(&svg, x: x, y: y)
+            if !self.hasData { plot.drawNote(&svg, "No data yet") }
         }
+    }
+
+    /// Whether anything at all is drawn: a finite point of a line, or an observation (shown or withheld).
+    var hasData: Bool {
+        !self.observations.isEmpty
+            || self.series.contains { series in zip(series.days, series.values).contains { $0.0.isFinite && ($0.1?.isFinite ?? false) } }
     }
 
     /// Where observation stops and projection starts, clamped to the axis.

@@ -72,9 +72,25 @@ public struct DistributionChart: Sendable, Equatable {
         self.total < self.minimumPeople
     }
 
+    /// What stands in for the bars when there are none to show: no answers at all, or too few people.
+    var emptyNote: String? {
+        if self.total == 0 { return "No answers yet" }
+        return self.isWithheld ? "Withheld: \(self.withheldLabel)" : nil
+    }
+
+    /// Options whose labels do not fit under a bar (long choice texts) are laid out as horizontal bars.
+    var isHorizontal: Bool {
+        let slot = (Self.width - 32) / Double(max(self.options.count, 1))
+        return self.options.contains { TextFit.width($0.label, fontSize: ChartStyle.fontSize) > slot - 4 }
+    }
+
     /// The chart as a standalone `<svg>` element; `id` prefixes the ids of its title and desc.
     public func svg(id: String) -> String {
-        let meanBand = self.meanPosition(slot: 1, left: 0) != nil && !self.isWithheld ? 34.0 : 0
+        self.isHorizontal ? self.horizontalSVG(id: id) : self.verticalSVG(id: id)
+    }
+
+    private func verticalSVG(id: String) -> String {
+        let meanBand = self.meanPosition(slot: 1, left: 0) != nil && self.emptyNote == nil ? 34.0 : 0
         let plot = PlotArea(left: 16, top: 20 + meanBand, right: Self.width - 16, bottom: 220 + meanBand)
         let document = ChartDocument(
             id: id, width: Self.width, height: plot.bottom + 30, title: self.title, description: self.description)
@@ -86,7 +102,7 @@ public struct DistributionChart: Sendable, Equatable {
             for (index, option) in self.options.enumerated() {
                 let center = plot.left + slot * (Double(index) + 0.5)
                 plot.drawCategoryLabel(&svg, option.label, center: center, room: slot - 4)
-                guard !self.isWithheld, option.count > 0 else { continue }
+                guard self.emptyNote == nil, option.count > 0 else { continue }
                 let top = height(Double(option.count))
                 let barWidth = min(slot * 0.7, 80)
                 svg.element("rect", [
@@ -100,15 +116,58 @@ public struct DistributionChart: Sendable, Equatable {
                     "font-size": .number(slot >= 40 ? ChartStyle.smallFontSize : 9),
                 ])
             }
-            if self.isWithheld {
-                svg.text("Withheld: \(self.withheldLabel)", [
-                    "x": .number((plot.left + plot.right) / 2), "y": .number((plot.top + plot.bottom) / 2),
-                    "text-anchor": "middle", "font-style": "italic", "fill": .text(ChartPalette.muted),
-                ])
+            if let note = self.emptyNote {
+                plot.drawNote(&svg, note)
             } else {
                 self.drawMean(&svg, plot: plot, slot: slot)
             }
         }
+    }
+
+    /// Long option texts on the left (cut with an ellipsis, full text on hover), bars to the right with count and
+    /// share; the mean, if any, as a line of text under the bars.
+    private func horizontalSVG(id: String) -> String {
+        let labelRoom = min(300, self.options.map { TextFit.width($0.label, fontSize: ChartStyle.fontSize) }.max() ?? 60)
+        let rowHeight = 28.0
+        let meanLine = self.mean != nil && self.emptyNote == nil ? 24.0 : 0
+        let plot = PlotArea(
+            left: labelRoom + 16, top: 8, right: Self.width - 100, bottom: 8 + rowHeight * Double(max(self.options.count, 1)))
+        let document = ChartDocument(
+            id: id, width: Self.width, height: plot.bottom + 12 + meanLine, title: self.title, description: self.description)
+        let highest = Double(self.options.map(\.count).max() ?? 0)
+        let length = LinearScale(domain: 0...max(highest, 1), range: plot.left...plot.right)
+        return document.render { svg in
+            plot.drawLeftAxis(&svg)
+            for (index, option) in self.options.enumerated() {
+                let middle = plot.top + rowHeight * (Double(index) + 0.5)
+                plot.drawRowLabel(&svg, option.label, middle: middle, room: labelRoom)
+                guard self.emptyNote == nil, option.count > 0 else { continue }
+                let end = length(Double(option.count))
+                svg.element("rect", [
+                    "x": .number(plot.left), "y": .number(middle - rowHeight * 0.32), "width": .number(end - plot.left),
+                    "height": .number(rowHeight * 0.64), "fill": .text(ChartPalette.color(0)),
+                ], title: "\(option.label): \(self.countText(option))")
+                let share = ValueFormat.percent().string(Double(option.count) / Double(self.total))
+                svg.text("\(option.count) · \(share)", [
+                    "x": .number(end + 6), "y": .number(middle + 4), "font-size": .number(ChartStyle.smallFontSize),
+                ])
+            }
+            if let note = self.emptyNote {
+                plot.drawNote(&svg, note)
+            } else if meanLine > 0, let text = self.meanText {
+                svg.text(text, ["x": .number(plot.left), "y": .number(plot.bottom + 24), "font-weight": "600"])
+            }
+        }
+    }
+
+    /// "Mean 6.4 (interval 6.0–6.8)", or nil without a finite mean.
+    var meanText: String? {
+        guard let mean = self.mean, mean.value.isFinite else { return nil }
+        let number = ValueFormat.number(decimals: 1)
+        var text = "Mean \(number.string(mean.value))"
+        let interval = number.interval(mean.lower, mean.upper)
+        if !interval.isEmpty { text += " (interval \(interval))" }
+        return text
     }
 
     /// The x of a value on the options' scale: between the centres of the two options whose values bracket it.
@@ -174,19 +233,14 @@ public struct DistributionChart: Sendable, Equatable {
     var description: String {
         var parts: [String] = []
         if !self.summary.isEmpty { parts.append(self.summary) }
-        if self.isWithheld {
+        if self.total == 0 {
+            parts.append("No answers yet.")
+        } else if self.isWithheld {
             parts.append("Withheld, \(self.withheldLabel).")
         } else {
             parts.append("\(self.total) answers: "
                 + self.options.map { "\($0.label): \(self.countText($0))" }.joined(separator: "; ") + ".")
-            if let mean = self.mean, mean.value.isFinite {
-                let number = ValueFormat.number(decimals: 1)
-                var text = "Mean \(number.string(mean.value))"
-                if let lower = mean.lower, let upper = mean.upper {
-                    text += " (interval \(number.string(lower))–\(number.string(upper)))"
-                }
-                parts.append(text + ".")
-            }
+            if let text = self.meanText { parts.append(text + ".") }
         }
         return parts.joined(separator: " ")
     }

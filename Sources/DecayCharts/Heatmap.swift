@@ -71,12 +71,12 @@ public struct Heatmap: Sendable, Equatable {
         let wide = (Self.width - left - 12) / Double(columnCount)
         let rotated = wide < 110 && self.columns.contains { TextFit.width($0, fontSize: ChartStyle.smallFontSize) > wide - 6 }
         let cellWidth = (rotated ? (Self.width - left - 80) / Double(columnCount) : wide).rounded(.down)
-        let columnLabelMax = rotated ? 130.0 : cellWidth - 6
+        let columnLabelMax = rotated ? 160.0 : cellWidth - 6
         let headerHeight = rotated
             ? 16 + min(columnLabelMax, self.columns.map { TextFit.width($0, fontSize: ChartStyle.smallFontSize) }.max() ?? 0) * 0.72
             : 24
         let top = (headerHeight + 6).rounded(.up)
-        let gridBottom = top + self.rowHeight * Double(self.rows.count)
+        let gridBottom = top + (self.rows.isEmpty ? 28 : self.rowHeight * Double(self.rows.count))
         let document = ChartDocument(
             id: id, width: Self.width, height: gridBottom + 62, title: self.title, description: self.description)
         let hatch = document.ref("hatch")
@@ -91,6 +91,11 @@ public struct Heatmap: Sendable, Equatable {
             }
             let grid = Grid(left: left, top: top, cellWidth: cellWidth, rowHeight: self.rowHeight)
             self.drawRowLabels(&svg, grid: grid, room: rowLabelRoom, fontSize: fontSize)
+            if self.rows.isEmpty {
+                svg.text("No data yet", [
+                    "x": .number(left), "y": .number(top + 16), "font-style": "italic", "fill": .text(ChartPalette.muted),
+                ])
+            }
             if self.isCompact {
                 self.drawCompactCells(&svg, grid: grid)
             } else {

@@ -101,6 +101,7 @@ public struct IntervalBarChart: Sendable, Equatable {
             self.drawLegend(&svg, left: plot.left)
             plot.drawYAxis(&svg, scale: value, ticks: value.ticks(count: 5), format: self.format, title: self.valueAxisLabel)
             plot.drawBaseline(&svg)
+            if self.bars.isEmpty { plot.drawNote(&svg, "No data yet") }
             for (index, bar) in self.bars.enumerated() {
                 let center = plot.left + slot * (Double(index) + 0.5)
                 plot.drawCategoryLabel(&svg, bar.label, center: center, room: slot - 4)
@@ -133,16 +134,10 @@ public struct IntervalBarChart: Sendable, Equatable {
                 ])
             }
             plot.drawXAxis(&svg, scale: value, ticks: value.ticks(count: 5), format: self.format, title: self.valueAxisLabel)
-            svg.element("line", [
-                "x1": .number(plot.left), "x2": .number(plot.left), "y1": .number(plot.top),
-                "y2": .number(plot.bottom), "stroke": .text(ChartPalette.ink), "stroke-width": 1,
-            ])
+            plot.drawLeftAxis(&svg)
             for (index, bar) in self.bars.enumerated() {
                 let middle = plot.top + rowHeight * (Double(index) + 0.5)
-                let label = TextFit.truncate(bar.label, width: labelRoom, fontSize: ChartStyle.fontSize)
-                svg.text(label, [
-                    "x": .number(plot.left - 8), "y": .number(middle + 4), "text-anchor": "end",
-                ], title: label == bar.label ? nil : bar.label)
+                plot.drawRowLabel(&svg, bar.label, middle: middle, room: labelRoom)
                 guard let v = bar.value, v.isFinite else {
                     self.drawWithheld(&svg, x: plot.left + 8, y: middle + 4, anchor: "start", width: plot.width)
                     self.drawTarget(&svg, bar, scale: value, across: middle, length: rowHeight * 0.6 + 10)

@@ -42,12 +42,36 @@ struct PlotArea {
         ])
     }
 
+    /// The line along the left of the plot, where horizontal bars start.
+    func drawLeftAxis(_ svg: inout SVGWriter) {
+        svg.element("line", [
+            "x1": .number(self.left), "x2": .number(self.left), "y1": .number(self.top), "y2": .number(self.bottom),
+            "stroke": .text(ChartPalette.ink), "stroke-width": 1,
+        ])
+    }
+
+    /// A row's name left of the plot, right-aligned at its middle, cut to `room` with the full name for hover.
+    func drawRowLabel(_ svg: inout SVGWriter, _ name: String, middle: Double, room: Double) {
+        let label = TextFit.truncate(name, width: room, fontSize: ChartStyle.fontSize)
+        svg.text(label, [
+            "x": .number(self.left - 8), "y": .number(middle + 5), "text-anchor": "end",
+        ], title: label == name ? nil : name)
+    }
+
     /// A category's name under the plot, centred on its slot, cut to the slot's width with the full name for hover.
     func drawCategoryLabel(_ svg: inout SVGWriter, _ name: String, center: Double, room: Double) {
         let label = TextFit.truncate(name, width: room, fontSize: ChartStyle.fontSize)
         svg.text(label, [
             "x": .number(center), "y": .number(self.bottom + 20), "text-anchor": "middle",
         ], title: label == name ? nil : name)
+    }
+
+    /// A short italic note in the middle of the plot, for a chart with nothing to draw ("No data yet").
+    func drawNote(_ svg: inout SVGWriter, _ text: String) {
+        svg.text(text, [
+            "x": .number((self.left + self.right) / 2), "y": .number((self.top + self.bottom) / 2),
+            "text-anchor": "middle", "font-style": "italic", "fill": .text(ChartPalette.muted),
+        ])
     }
 
     /// The baseline with tick marks and labels under it, for an x scale.

@@ -124,6 +124,7 @@ public struct TrendChart: Sendable, Equatable {
             for (index, line) in self.allLines.enumerated().reversed() {
                 self.drawLine(&svg, line, index: index, x: x, y: y, radius: 3.5)
             }
+            if !self.hasData { plot.drawNote(&svg, "No data yet") }
         }
     }
 
@@ -132,6 +133,11 @@ public struct TrendChart: Sendable, Equatable {
         let inset = self.style == .full ? 16.0 : 2.0
         let x = LinearScale(domain: 0...Double(max(self.points.count - 1, 0)), range: (plot.left + inset)...(plot.right - inset))
         return (x, LinearScale(domain: self.valueDomain, range: plot.top...plot.bottom, inverted: true))
+    }
+
+    /// Whether any line has a finite value to draw.
+    var hasData: Bool {
+        self.allLines.contains { $0.values.contains { $0?.isFinite ?? false } }
     }
 
     /// The main line (from `points`) first, then `lines`.
