@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// MessageDecay: modules by layer, dependencies pointing one way: DecayCore (pure) <- DecayStore, DecayInbound,
-/// DecayChat, DecayDelivery (infrastructure) <- DecayApp (one type per use case) <- DecayServer, DecayCLI (front ends).
+/// DecayChat, DecayDelivery (infrastructure) <- DecayApp (one type per use case) <- DecayServer, DecayCLI (front ends);
+/// DecayCharts (pure SVG drawing, Foundation only) <- DecayServer.
 let package = Package(
     name: "MessageDecay",
     platforms: [.macOS(.v14)],
@@ -48,6 +49,7 @@ let package = Package(
             name: "DecayChat",
             dependencies: ["DecayCore"]
         ),
+        .target(name: "DecayCharts"),
         .target(
             name: "CCurl",
             linkerSettings: [.linkedLibrary("curl")]
@@ -82,6 +84,7 @@ let package = Package(
             dependencies: [
                 "DecayApp",
                 "DecayChat",
+                "DecayCharts",
                 "DecayCore",
                 "DecayStore",
                 "DecayInbound",
@@ -114,6 +117,7 @@ let package = Package(
         .executableTarget(name: "decay", dependencies: ["DecayCLI"]),
         .testTarget(name: "DecayCoreTests", dependencies: ["DecayCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DecayChatTests", dependencies: ["DecayChat", "DecayCore"], exclude: ["Golden"]),
+        .testTarget(name: "DecayChartsTests", dependencies: ["DecayCharts"]),
         .testTarget(name: "DecayInboundTests", dependencies: ["DecayInbound", "DecayCore"]),
         .testTarget(
             name: "DecayStoreTests",
