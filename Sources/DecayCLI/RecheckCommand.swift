@@ -47,8 +47,15 @@ struct RecheckCommand: AsyncParsableCommand {
         let rechecks = Rechecks(
             store: database, catalog: catalog, policy: try DeliverySettings.policy(), canSignWebhooks: try DeliverySettings.webhookSigner() != nil,
             links: try await SurveyLinks.load(database: database, catalog: catalog), settings: try DeliverySettings.rechecks() ?? .standard)
+        let started = ContinuousClock.now
         let run = try await rechecks.run(asOf: asOf, dryRun: self.dryRun, now: now)
-        print(self.json ? try ReportOutput.json(run) : Self.render(run))
+        let took = ContinuousClock.now - started
+        print(self.json ? try ReportOutput.json(run) : Self.render(run) + "\npass: \(Self.seconds(took)) (planning, routing\(self.dryRun ? "" : " and queueing"); printing not included)")
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.2f s", Double(seconds) + Double(attoseconds) / 1e18)
     }
 
     static func render(_ run: RecheckRun) -> String {
