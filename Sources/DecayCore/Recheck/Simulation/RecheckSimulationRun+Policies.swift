@@ -32,9 +32,10 @@ extension RecheckSimulationRun {
         let sample = RecheckPlanner.evenSample(examples, limit: self.settings.maximumFitAnswers)
         let fitted = PersonalRecallFitter().fit(sample)
         self.model = fitted.model
+        let sampled = sample.count < examples.count ? " (an even sample of \(sample.count))" : ""
         self.modelNote = String(
-            format: "last fitted on day %d on %d graded answers (an even sample of %d), training log loss %.3f; weights %@", day, examples.count,
-            sample.count, fitted.logLoss, fitted.model.weights.map { String(format: "%.2f", $0) }.joined(separator: " "))
+            format: "last fitted on day %d on %d graded answers%@, training log loss %.3f; weights %@", day, examples.count, sampled,
+            fitted.logLoss, fitted.model.weights.map { String(format: "%.2f", $0) }.joined(separator: " "))
     }
 
     /// Fixed: every (rep, key point) whose schedule says so, in one batch per rep.
