@@ -92,7 +92,7 @@ public struct RecheckPlanner: Sendable {
                     let prior = { (time: Date) in curve.recall(days: time.timeIntervalSince(latest.at) / 86_400, hops: latest.hops) }
                     let now = model.probability(state, at: asOf.timeIntervalSince1970, prior: prior(asOf))
                     let atSend = model.probability(state, at: sendAt.timeIntervalSince1970, prior: prior(sendAt))
-                    guard atSend < policy.target || stale?.keyPoint == point.id else { continue }
+                    guard Self.isDue(recallAtSend: atSend, target: policy.target) || stale?.keyPoint == point.id else { continue }
                     let recentRight = Set(mine.filter { $0.correct && asOf.timeIntervalSince($0.at) < Double(policy.minDays) * 86_400 }.map(\.question))
                     let asked = Dictionary(mine.map { ($0.question, $0.at) }, uniquingKeysWith: max)
                     let eligible = candidates.filter { !recentRight.contains($0.question) }
@@ -102,8 +102,7 @@ public struct RecheckPlanner: Sendable {
                         keyPoint: point.id, survey: question.survey, question: question.question, recallNow: now, recallAtSend: atSend))
                 }
                 guard !points.isEmpty else { continue }
-                points.sort { ($0.recallAtSend, $0.keyPoint) < ($1.recallAtSend, $1.keyPoint) }
-                points = Self.staleFirst(stale, in: points, limit: policy.questions)
+                points = Self.staleFirst(stale, in: Self.weakest(points, questions: points.count), limit: policy.questions)
                 let weakest = points[0]
                 let candidate = RecheckPlan.Due(
                     person: rep.id, name: rep.name, partner: rep.partner, message: message.id, version: message.version, sendAt: sendAt,
@@ -157,13 +156,28 @@ public struct RecheckPlanner: Sendable {
         }
         guard !observations.isEmpty else { return nil }
         let fit = ForgettingFitter(options: ForgettingFitOptions(bootstrap: nil)).fit(observations)
+        return Self.curves(fit, keyPoints: message.keyPoints.map(\.id))
+    }
+
+    /// A fit's curve per key point; a point without answers of its own gets the message level.
+    static func curves(_ fit: ForgettingFit, keyPoints: [String]) -> [String: ForgettingCurve] {
         var curves: [String: ForgettingCurve] = [:]
-        for point in message.keyPoints {
-            let fitted = fit.keyPoints.first { $0.id == point.id }
-            curves[point.id] = ForgettingCurve(
+        for point in keyPoints {
+            let fitted = fit.keyPoints.first { $0.id == point }
+            curves[point] = ForgettingCurve(
                 initial: fitted?.initial ?? fit.messageInitial, halfLife: fitted?.halfLife ?? fit.messageHalfLife, rho: fit.rho ?? 1, shape: fit.shape)
         }
         return curves
+    }
+
+    /// Whether a key point is due: its predicted recall at the send time is below the target.
+    static func isDue(recallAtSend: Double, target: Double) -> Bool {
+        recallAtSend < target
+    }
+
+    /// The points a re-check asks: the weakest first (ties by key point), at most `questions`.
+    static func weakest(_ points: [RecheckPlan.Point], questions: Int) -> [RecheckPlan.Point] {
+        Array(points.sorted { ($0.recallAtSend, $0.keyPoint) < ($1.recallAtSend, $1.keyPoint) }.prefix(questions))
     }
 
     /// The personal model fitted on every graded answer, each with the person's state just before it and the
@@ -197,7 +211,7 @@ public struct RecheckPlanner: Sendable {
             }
         }
         guard seen >= self.minimumAnswers, examples.count >= self.minimumAnswers else {
-            return (PersonalRecallModel(weights: [0, 1, 0, 0, 0, 0, 0], priorRight: 1, priorWrong: 1),
+            return (Self.curveAlone,
                     "population curve alone: \(seen) graded answers after a delivery, fewer than \(self.minimumAnswers) to fit the personal model")
         }
         let sample = Self.evenSample(examples, limit: self.maximumFitAnswers)
@@ -231,6 +245,9 @@ public struct RecheckPlanner: Sendable {
             (lhs.person, lhs.message, lhs.keyPoint) < (rhs.person, rhs.message, rhs.keyPoint)
         }
     }
+
+    /// The personal model that predicts with the population curve alone, for when there are too few answers to fit.
+    static let curveAlone = PersonalRecallModel(weights: [0, 1, 0, 0, 0, 0, 0], priorRight: 1, priorWrong: 1)
 
     /// At most `limit` examples, evenly spread over the list (deterministic), so a large channel's fit stays quick.
     static func evenSample<T>(_ items: [T], limit: Int) -> [T] {
