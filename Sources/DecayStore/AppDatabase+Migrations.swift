@@ -228,6 +228,17 @@ extension AppDatabase {
                 WHERE result IS NOT NULL AND json_valid(result);
                 """)
         }
+        // Dashboard sign-ins live on the server so that signing out, or deleting a row, revokes them at once.
+        migrator.registerMigration("v7-dashboard-session") { db in
+            try db.execute(sql: """
+                CREATE TABLE dashboard_session (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value BLOB NOT NULL,
+                    expires_at DOUBLE
+                );
+                CREATE INDEX dashboard_session_on_expiry ON dashboard_session (expires_at);
+                """)
+        }
         return migrator
     }
 }

@@ -5,9 +5,12 @@ import Foundation
 /// The partners report (engagement per partner, ranks, Gini, scorecard) and the person report.
 public struct EngagementReports: Sendable {
     public let store: any ReportRepository
+    /// Whole-channel snapshots for the dashboard, kept per minute until the data changes.
+    public let snapshots: ReportResultCache<EngagementSnapshot>
 
-    public init(store: any ReportRepository) {
+    public init(store: any ReportRepository, snapshots: ReportResultCache<EngagementSnapshot> = ReportResultCache(capacity: 8)) {
         self.store = store
+        self.snapshots = snapshots
     }
 
     /// As of the end of `asOf` (now when nil), optionally one category; `targets` nil = the stored targets.
@@ -24,4 +27,36 @@ public struct EngagementReports: Sendable {
         }
         return PersonReport(activity: activity)
     }
+}
+
+extension EngagementReports {
+    /// The partners report over the partners `filter` lets through (ranks and Gini among those only), with the stored
+    /// scorecard targets; and the filter's choices (categories, tiers, regions, managers) among what `scope` may see.
+    /// `asOf` counts to the whole minute, so pages opened within one minute share one read of the channel.
+    public func partners(asOf: Date, filter: PartnerFilter, scope: PartnerFilter = PartnerFilter()) async throws -> FilteredPartners {
+        let minute = Date(timeIntervalSince1970: (asOf.timeIntervalSince1970 / 60).rounded(.down) * 60)
+        let everyone = try await self.snapshots.value(key: "\(minute.timeIntervalSince1970)", stamp: self.store.changeStamp) { [store] in
+            try await store.engagementSnapshot(asOf: minute, scope: .everyone)
+        }
+        let snapshot = scope.apply(to: everyone)
+        let targets = try await self.store.scoreTargets()
+        let report = PartnersReport(snapshot: filter.apply(to: snapshot), category: filter.category, targets: targets)
+        let visible = snapshot.partners
+        return FilteredPartners(
+            report: report, categories: Self.choices(visible.map(\.category)), tiers: Self.choices(visible.map(\.tier)),
+            regions: Self.choices(visible.map(\.region)), managers: Self.choices(visible.compactMap(\.manager)))
+    }
+
+    private static func choices(_ values: [String]) -> [String] {
+        Set(values.filter { !$0.isEmpty }).sorted()
+    }
+}
+
+/// A filtered partners report and the values each filter can take.
+public struct FilteredPartners: Sendable {
+    public var report: PartnersReport
+    public var categories: [String]
+    public var tiers: [String]
+    public var regions: [String]
+    public var managers: [String]
 }
