@@ -45,7 +45,7 @@ struct DashboardRenderer: Sendable {
     /// The sign-in form; `problem` says why the last attempt failed.
     func login(problem: String?, loginCSRF: String, status: HTTPResponse.Status = .ok) -> Response {
         var view = self.chrome(title: "Sign in", path: "/login", session: nil)
-        view["problem"] = problem
+        if let problem { view["problem"] = problem }
         view["loginCSRF"] = loginCSRF
         return self.html(view, template: "login", status: status)
     }
@@ -86,16 +86,16 @@ struct DashboardRenderer: Sendable {
     func view(_ page: DashboardPage, session: DashboardSession, request: Request) -> [String: Any] {
         var view = self.chrome(title: page.title, path: page.path, session: session)
         let query = Self.keptQuery(request)
-        view["intro"] = page.intro
+        if let intro = page.intro { view["intro"] = intro }
         view["hasTiles"] = !page.tiles.isEmpty
-        view["tiles"] = page.tiles.map { ["label": $0.label, "value": $0.value, "detail": $0.detail, "href": $0.href as Any] }
+        view["tiles"] = page.tiles.map { Self.compact(["label": $0.label, "value": $0.value, "detail": $0.detail, "href": $0.href]) }
         view["hasFilters"] = !page.filters.isEmpty
         view["filters"] = page.filters.map { filter -> [String: Any] in
             ["name": filter.name, "label": filter.label,
              "options": filter.options.map { ["value": $0, "selected": $0 == filter.selected] }]
         }
         view["blocks"] = page.blocks.map { block -> [String: Any] in
-            var out: [String: Any] = ["heading": block.heading, "note": block.note as Any, "wide": block.wide]
+            var out = Self.compact(["heading": block.heading, "note": block.note, "wide": block.wide])
             out["anchor"] = block.table?.id ?? block.chart?.id ?? block.heading.lowercased().filter { $0.isLetter || $0.isNumber }
             if let table = block.table { out["table"] = self.table(table, page: page, query: query) }
             if let chart = block.chart {
@@ -119,13 +119,18 @@ struct DashboardRenderer: Sendable {
             "rows": table.rows.map { cells -> [String: Any] in
                 ["cells": cells.map { cell -> [String: Any] in
                     let classes = [cell.numeric ? "num" : nil, cell.mark].compactMap { $0 }.joined(separator: " ")
-                    return [
-                        "text": cell.text, "href": cell.href as Any, "classes": classes.isEmpty ? false : classes,
-                        "action": cell.action.map { ["url": $0.url, "label": $0.label] } as Any,
-                    ]
+                    return Self.compact([
+                        "text": cell.text, "href": cell.href, "classes": classes.isEmpty ? nil : classes,
+                        "action": cell.action.map { ["url": $0.url, "label": $0.label] },
+                    ])
                 }]
             },
         ]
+    }
+
+    /// Drops the nil values: Mustache takes a present key as true, even when it holds a nil.
+    static func compact(_ values: [String: Any?]) -> [String: Any] {
+        values.compactMapValues { $0 }
     }
 
     /// The request's query without `format`, `table` and `chart`, so downloads keep the page's filters.
