@@ -22,7 +22,7 @@ func addDashboard(to router: Router<AppRequestContext>, settings: ServerSettings
     let pages = dashboard.group().add(middleware: DashboardGate(adminOnly: ["/messages", "/pulse", "/operations"]))
     login.addSignedInRoutes(to: pages)
     OverviewPageController(overview: services.overview, renderer: renderer).addRoutes(to: pages)
-    PartnersPageController(reports: services.engagementReports, renderer: renderer).addRoutes(to: pages)
+    PartnersPageController(recall: services.partnerRecall, reports: services.engagementReports, renderer: renderer).addRoutes(to: pages)
     PersonPageController(reports: services.engagementReports, renderer: renderer).addRoutes(to: pages)
     MessagePageController(reports: services.messageReports, renderer: renderer).addRoutes(to: pages)
     PulsePageController(reports: services.pulseReports, renderer: renderer).addRoutes(to: pages)

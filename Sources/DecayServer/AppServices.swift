@@ -21,6 +21,7 @@ struct AppServices: Sendable {
     let outboxListing: OutboxListing
     let inbox: InboxReplay
     let overview: DashboardOverview
+    let partnerRecall: PartnerKeyPointRecall
     let dashboardAccess: DashboardAccess
     let contentSync: ContentSync
     let demo: DemoSeeding
@@ -49,6 +50,7 @@ struct AppServices: Sendable {
         self.inbox = InboxReplay(pipeline: self.pipeline)
         self.overview = DashboardOverview(
             engagement: self.engagementReports, messages: self.messageReports, outbox: self.outboxListing, inbox: self.inbox)
+        self.partnerRecall = PartnerKeyPointRecall(messages: self.messageReports, engagement: self.engagementReports)
         self.dashboardAccess = DashboardAccess(
             store: database, signer: settings.secrets.links, adminToken: settings.adminToken, baseURL: settings.publicURL)
         self.contentSync = ContentSync(store: database, catalog: catalog)

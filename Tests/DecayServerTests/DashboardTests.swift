@@ -89,6 +89,8 @@ struct DashboardTests {
                 #expect(page.headers[.contentSecurityPolicy] == DashboardTestsCSP.policy, "\(path)")
                 #expect(Self.text(page).contains("<main id=\"main\">"), "\(path)")
                 #expect(!Self.text(page).contains("<script"), "\(path): no script at all")
+                #expect(!Self.text(page).contains("<button type=\"submit\"></button>"), "\(path): no empty button from a nil value")
+                #expect(!Self.text(page).contains("href=\"\""), "\(path): no empty link from a nil value")
             }
         }
     }
@@ -212,9 +214,15 @@ struct DashboardTests {
             #expect(Self.text(csv).split(separator: "\r\n").count == 41, "a header and the 40 demo partners")
             let unknown = try await browser.get(client, "/partners?format=csv&table=nope")
             #expect(unknown.status == .badRequest)
-            #expect(Self.text(unknown).contains("table must be one of ranking, scorecard"))
+            #expect(Self.text(unknown).contains("table must be one of ranking, heatmap, scorecard"))
             let page = Self.text(try await browser.get(client, "/partners"))
             #expect(page.contains("href=\"/partners?format=csv&amp;table=ranking\""))
+            #expect(page.contains("Rows 1–40") == false, "40 partners fit one screen of 50")
+            let heatmap = try await browser.get(client, "/partners?format=csv&table=heatmap&message=vault-3-launch")
+            #expect(Self.text(heatmap).hasPrefix("Partner,target-market"))
+            let svg = try await browser.get(client, "/partners?format=svg&chart=heatmap")
+            #expect(svg.headers[.contentType] == "image/svg+xml")
+            #expect(Self.text(svg).hasPrefix("<svg"))
         }
     }
 }

@@ -27,7 +27,8 @@ public struct DashboardOverview: Sendable {
             quietPartners: Self.quiet(now.partners), messages: [], spreading: [], deadPosts: nil, rejectedEvents: nil)
         guard viewer.isAdmin else { return overview }
         for message in self.messages.catalog.sortedMessages {
-            let report = try await self.messages.report(message: message.id, resamples: nil)
+            // Point estimates are enough here; the bootstrap intervals (seconds on a large channel) wait for the message page.
+            let report = try await self.messages.report(message: message.id, resamples: 0)
             overview.messages.append(MessageSummary(report))
             overview.spreading += report.keyPoints.compactMap { point in
                 point.mostCommonWrongAnswer.flatMap { wrong in

@@ -34,17 +34,21 @@ extension EngagementReports {
     /// scorecard targets; and the filter's choices (categories, tiers, regions, managers) among what `scope` may see.
     /// `asOf` counts to the whole minute, so pages opened within one minute share one read of the channel.
     public func partners(asOf: Date, filter: PartnerFilter, scope: PartnerFilter = PartnerFilter()) async throws -> FilteredPartners {
-        let minute = Date(timeIntervalSince1970: (asOf.timeIntervalSince1970 / 60).rounded(.down) * 60)
-        let everyone = try await self.snapshots.value(key: "\(minute.timeIntervalSince1970)", stamp: self.store.changeStamp) { [store] in
-            try await store.engagementSnapshot(asOf: minute, scope: .everyone)
-        }
-        let snapshot = scope.apply(to: everyone)
+        let snapshot = scope.apply(to: try await self.channelSnapshot(asOf: asOf))
         let targets = try await self.store.scoreTargets()
         let report = PartnersReport(snapshot: filter.apply(to: snapshot), category: filter.category, targets: targets)
         let visible = snapshot.partners
         return FilteredPartners(
             report: report, categories: Self.choices(visible.map(\.category)), tiers: Self.choices(visible.map(\.tier)),
             regions: Self.choices(visible.map(\.region)), managers: Self.choices(visible.compactMap(\.manager)))
+    }
+
+    /// Everyone's engagement inputs as of the whole minute of `asOf`, read once per minute until the data changes.
+    public func channelSnapshot(asOf: Date) async throws -> EngagementSnapshot {
+        let minute = Date(timeIntervalSince1970: (asOf.timeIntervalSince1970 / 60).rounded(.down) * 60)
+        return try await self.snapshots.value(key: "\(minute.timeIntervalSince1970)", stamp: self.store.changeStamp) { [store] in
+            try await store.engagementSnapshot(asOf: minute, scope: .everyone)
+        }
     }
 
     private static func choices(_ values: [String]) -> [String] {

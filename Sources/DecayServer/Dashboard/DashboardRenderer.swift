@@ -110,13 +110,25 @@ struct DashboardRenderer: Sendable {
 
     private func table(_ table: PageTable, page: DashboardPage, query: [(String, String)]) -> [String: Any] {
         let numericColumns = table.rows.first.map { $0.map(\.numeric) } ?? []
+        var rows = table.rows[...]
+        var pager: [[String: Any]] = []
+        if let size = table.pageSize, table.rows.count > size {
+            let pages = (table.rows.count + size - 1) / size
+            let number = min(max(Int(query.first { $0.0 == "page" }?.1 ?? "") ?? 1, 1), pages)
+            rows = table.rows[((number - 1) * size)..<min(number * size, table.rows.count)]
+            let others = query.filter { $0.0 != "page" }
+            if number > 1 { pager.append(["label": "← Previous \(size)", "href": Self.link(page.path, others, ["page": "\(number - 1)"])]) }
+            if number < pages { pager.append(["label": "Next \(size) →", "href": Self.link(page.path, others, ["page": "\(number + 1)"])]) }
+            pager.insert(["label": "Rows \(rows.startIndex + 1)–\(rows.endIndex) of \(table.rows.count.formatted())", "href": false], at: 0)
+        }
         return [
+            "pager": pager, "hasPager": !pager.isEmpty,
             "caption": table.caption, "empty": table.empty, "isEmpty": table.rows.isEmpty,
             "csvHref": Self.link(page.path, query, ["format": "csv", "table": table.id]),
             "headers": table.columns.enumerated().map { index, text -> [String: Any] in
                 ["text": text, "numeric": index < numericColumns.count && numericColumns[index]]
             },
-            "rows": table.rows.map { cells -> [String: Any] in
+            "rows": rows.map { cells -> [String: Any] in
                 ["cells": cells.map { cell -> [String: Any] in
                     let classes = [cell.numeric ? "num" : nil, cell.mark].compactMap { $0 }.joined(separator: " ")
                     return Self.compact([
@@ -136,6 +148,7 @@ struct DashboardRenderer: Sendable {
     /// The request's query without `format`, `table` and `chart`, so downloads keep the page's filters.
     static func keptQuery(_ request: Request) -> [(String, String)] {
         request.uri.queryParameters.map { (String($0.key), String($0.value)) }.filter { !["format", "table", "chart"].contains($0.0) }
+            .sorted { $0.0 < $1.0 }
     }
 
     /// `path?query&extra`, percent-encoded.

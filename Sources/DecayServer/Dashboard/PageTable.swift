@@ -10,6 +10,8 @@ struct PageTable: Sendable {
     var rows: [[PageCell]]
     /// Shown instead of the table when there are no rows.
     var empty = "Nothing yet."
+    /// Rows per screen (`?page=N`, from 1); nil shows every row. The CSV always holds every row.
+    var pageSize: Int?
 
     var csv: String { CSVTable.render(header: self.columns, rows: self.rows.map { $0.map(\.text) }) }
 }

@@ -7,6 +7,9 @@ import Hummingbird
 /// `GET /partners[?category=&tier=&region=&manager=]`: ranking within category, scorecard, Gini; and
 /// `GET /partners/{id}`: one partner's reps and weekly history. A manager sees only their own partners.
 struct PartnersPageController {
+    let recall: PartnerKeyPointRecall
+    /// Rows per screen of the ranking and the scorecard; their CSV holds them all.
+    static let pageSize = 50
     let reports: EngagementReports
     let renderer: DashboardRenderer
 
@@ -30,6 +33,7 @@ struct PartnersPageController {
             PageFilter(name: "tier", label: "Tier", options: result.tiers, selected: filter.tier),
             PageFilter(name: "region", label: "Region", options: result.regions, selected: filter.region),
             PageFilter(name: "manager", label: "Manager", options: result.managers, selected: filter.manager),
+            PageFilter(name: "message", label: "Heatmap message", options: self.recall.messages.catalog.sortedMessages.map(\.id), selected: query.get("message")),
         ]
         page.tiles = [
             PageTile(label: "Partners", value: report.overall.partners.formatted(), detail: "\(report.overall.scoredPartners) with a score"),
@@ -46,7 +50,8 @@ struct PartnersPageController {
                  PageCell(line.category), PageCell(line.tier), .number(line.people), .figure(PageFormat.number(line.score, digits: 0)),
                  PageFormat.share(line.responseRate), PageFormat.share(line.ackRate), PageFormat.share(line.recall), PageFormat.share(line.activeShare),
                  .figure(PageFormat.percent(line.topShare)), .number(line.quietReps.count)]
-            }, empty: "No partner matches these filters."), wide: true))
+            }, empty: "No partner matches these filters.", pageSize: Self.pageSize), wide: true))
+        page.blocks.append(try await self.heatmap(request: request, lines: report.partners))
         let scorecard = report.partners.flatMap { line in (line.scorecard ?? []).map { (line, $0) } }
         page.blocks.append(PageBlock("Scorecard", note: "Target against actual per metric; the gap is positive when the target is met.", table: PageTable(
             id: "scorecard", caption: "Scorecard: target vs actual",
@@ -56,8 +61,32 @@ struct PartnersPageController {
                  .figure(PageFormat.number(entry.target, digits: 2)), .figure(PageFormat.number(entry.actual, digits: 2)),
                  .figure(PageFormat.number(entry.gap, digits: 2)),
                  PageCell(entry.met.map { $0 ? "met" : "missed" } ?? "unknown", mark: entry.met.map { $0 ? "good" : "bad" } ?? "muted")]
-            }, empty: "No scorecard targets are set (DECAY_TARGETS or the scorecard_target table)."), wide: true))
+            }, empty: "No scorecard targets are set (DECAY_TARGETS or the scorecard_target table).", pageSize: Self.pageSize), wide: true))
         return try self.renderer.respond(page, request: request, session: session)
+    }
+
+    /// Partner × key point recall of one message (`?message=`, the first by default) for the partners on this screen
+    /// of the ranking; cells from fewer than 3 people stay blank.
+    func heatmap(request: Request, lines: [PartnersReport.Line]) async throws -> PageBlock {
+        let query = request.uri.queryParameters
+        let messages = self.recall.messages.catalog.sortedMessages
+        let id = query.get("message").flatMap { $0.isEmpty ? nil : $0 } ?? messages.first?.id ?? ""
+        let grid = try await self.recall.grid(message: id, asOf: Date())
+        let number = max(Int(query.get("page") ?? "") ?? 1, 1)
+        let shown = Array(lines.dropFirst((number - 1) * Self.pageSize).prefix(Self.pageSize))
+        let chart = Heatmap(
+            title: "Recall by partner and key point: \(id)", summary: "Share whose latest answer is correct; blank under 3 people.",
+            columns: grid.keyPoints,
+            rows: shown.map { line in .init(name: line.name, values: grid.keyPoints.map { grid.partners[line.id]?[$0]?.rate }) })
+        return PageBlock(
+            "Recall by partner and key point", note: "\(id): the partners on this screen of the ranking; blank where fewer than 3 people answered.",
+            table: PageTable(
+                id: "heatmap", caption: "Share correct per partner and key point (\(id))", columns: ["Partner"] + grid.keyPoints,
+                rows: shown.map { line in
+                    [PageCell(line.name, href: PageFormat.path("partners", line.id))]
+                        + grid.keyPoints.map { point in grid.partners[line.id]?[point].map(PageFormat.share) ?? PageCell("–", numeric: true, mark: "muted") }
+                }),
+            chart: PageChart(id: "heatmap", title: chart.title, svg: chart.svg(id: "heatmap-chart")), wide: true)
     }
 
     @Sendable func partner(request: Request, context: AppRequestContext) async throws -> Response {
