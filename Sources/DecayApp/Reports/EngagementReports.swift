@@ -7,10 +7,16 @@ public struct EngagementReports: Sendable {
     public let store: any ReportRepository
     /// Whole-channel snapshots for the dashboard, kept per minute until the data changes.
     public let snapshots: ReportResultCache<EngagementSnapshot>
+    /// Filtered reports built from them, per minute, filter and scope.
+    public let filtered: ReportResultCache<FilteredPartners>
 
-    public init(store: any ReportRepository, snapshots: ReportResultCache<EngagementSnapshot> = ReportResultCache(capacity: 8)) {
+    public init(
+        store: any ReportRepository, snapshots: ReportResultCache<EngagementSnapshot> = ReportResultCache(capacity: 8),
+        filtered: ReportResultCache<FilteredPartners> = ReportResultCache(capacity: 64)
+    ) {
         self.store = store
         self.snapshots = snapshots
+        self.filtered = filtered
     }
 
     /// As of the end of `asOf` (now when nil), optionally one category; `targets` nil = the stored targets.
@@ -34,8 +40,17 @@ extension EngagementReports {
     /// scorecard targets; and the filter's choices (categories, tiers, regions, managers) among what `scope` may see.
     /// `asOf` counts to the whole minute, so pages opened within one minute share one read of the channel.
     public func partners(asOf: Date, filter: PartnerFilter, scope: PartnerFilter = PartnerFilter()) async throws -> FilteredPartners {
-        let snapshot = scope.apply(to: try await self.channelSnapshot(asOf: asOf))
-        let targets = try await self.store.scoreTargets()
+        let snapshot = try await self.channelSnapshot(asOf: asOf)
+        let key = "\(snapshot.asOf.timeIntervalSince1970)\u{0}\(filter.key)\u{0}\(scope.key)"
+        return try await self.filtered.value(key: key, stamp: self.store.changeStamp) { [store] in
+            let targets = try await store.scoreTargets()
+            return await OffPool.run { Self.filtered(snapshot, filter: filter, scope: scope, targets: targets) }
+        }
+    }
+
+    /// The report over what `scope` and then `filter` let through, and the filters' choices among what `scope` may see.
+    static func filtered(_ everyone: EngagementSnapshot, filter: PartnerFilter, scope: PartnerFilter, targets: ScoreTargets?) -> FilteredPartners {
+        let snapshot = scope.apply(to: everyone)
         let report = PartnersReport(snapshot: filter.apply(to: snapshot), category: filter.category, targets: targets)
         let visible = snapshot.partners
         return FilteredPartners(

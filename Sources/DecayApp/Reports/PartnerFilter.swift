@@ -41,6 +41,12 @@ public struct PartnerFilter: Sendable, Equatable {
         return EngagementSnapshot(asOf: snapshot.asOf, partners: partners, people: people)
     }
 
+    /// The same text for equal filters (sets in sorted order), for cache keys.
+    var key: String {
+        [self.category, self.tier, self.region, self.manager, self.partners.map { $0.sorted().joined(separator: ",") },
+         self.people.map { $0.sorted().joined(separator: ",") }].map { $0 ?? "*" }.joined(separator: "\u{1}")
+    }
+
     private static func clean(_ text: String?) -> String? {
         text.flatMap { $0.isEmpty ? nil : $0 }
     }
