@@ -9,6 +9,8 @@ public struct EngagementReports: Sendable {
     public let snapshots: ReportResultCache<EngagementSnapshot>
     /// Filtered reports built from them, per minute, filter and scope.
     public let filtered: ReportResultCache<FilteredPartners>
+    /// One partner's weekly history, per minute and scope.
+    public let histories: ReportResultCache<PartnerHistory> = ReportResultCache(capacity: 64)
 
     public init(
         store: any ReportRepository, snapshots: ReportResultCache<EngagementSnapshot> = ReportResultCache(capacity: 8),
