@@ -15,6 +15,7 @@ import urllib.request
 from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, TOKEN, SECRET, SINK, SHOTS = sys.argv[1:6]
 WIDTHS = (390, 1366)
@@ -104,6 +105,11 @@ def open_page(driver, path, name):
               + "".join(f"\n       {v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in bad))
 
 
+def settle(driver, done, seconds=60):
+    """Waits until the browser's URL satisfies `done` (a form post may still be loading its answer)."""
+    WebDriverWait(driver, seconds).until(lambda d: done(d.current_url) and d.execute_script("return document.readyState") == "complete")
+
+
 def text_of(driver, selector):
     return driver.find_element(By.CSS_SELECTOR, selector).text.strip()
 
@@ -116,6 +122,7 @@ def main():
         check(driver.current_url.endswith("/login"), "a page without a session opens the sign-in form")
         driver.find_element(By.ID, "token").send_keys(TOKEN)
         driver.find_element(By.CSS_SELECTOR, "form.login button").click()
+        settle(driver, lambda url: url == BASE + "/")
         check(driver.current_url == BASE + "/", "signing in lands on the overview")
 
         open_page(driver, "/", "overview")
@@ -169,6 +176,7 @@ def main():
             dead_id = retry[0].text.split("#")[-1]
             before = attempts()
             retry[0].click()
+            settle(driver, lambda url: url == BASE + "/operations")
             check(driver.current_url == BASE + "/operations", "retry comes back to operations")
             for _ in range(50):
                 if attempts() > before:
@@ -182,6 +190,7 @@ def main():
         if replay:
             event_id = replay[0].text.split("#")[-1]
             replay[0].click()
+            settle(driver, lambda url: url == BASE + "/operations")
             check(driver.current_url == BASE + "/operations", "replay comes back to operations")
             listed = [b.text for b in driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=h-rejected-events] form.action button")]
             print(f"       event {event_id} after replay: {'still rejected' if f'Replay #{event_id}' in listed else 'accepted'}")
@@ -189,6 +198,7 @@ def main():
         driver.get(BASE + "/?format=csv&table=messages")
         driver.get(BASE + "/")
         driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
+        settle(driver, lambda url: url.endswith("/login"))
         check(driver.current_url.endswith("/login"), "signing out returns to the sign-in form")
         driver.get(BASE + "/operations")
         check(driver.current_url.endswith("/login"), "after signing out the pages need a sign-in again")

@@ -23,6 +23,9 @@ public func buildApplication(
         logger: logger
     )
     app.addServices(BatcherService(batcher: database.batcher), services.outbox, services.digestScheduler, services.retention)
+    if settings.warmReports {
+        app.addServices(ReportWarmer(overview: services.overview, pulse: services.pulseReports, logger: logger))
+    }
     app.beforeServerStarts {
         try await services.contentSync.run()
         if settings.seedDemo, let channel = try await services.demo.seedIfEmpty(1, asOf: UTCDay.today()) {
