@@ -65,13 +65,14 @@ struct ServeCommand: AsyncParsableCommand {
         let database = try await self.database.open()
         let secrets = try await InboundSecretsLoader.load(database: database, demo: self.demo)
         fflush(nil)
-        let settings = ServerSettings(
+        var settings = ServerSettings(
             host: self.host ?? Environment.value("DECAY_HOST") ?? "127.0.0.1", port: try self.resolvedPort(), adminToken: token!, secrets: secrets,
             publicURL: Environment.value("DECAY_PUBLIC_URL"), delivery: try DeliverySettings.workerConfiguration(),
             digestSchedule: try DeliverySettings.digestSchedule(), targets: try DeliverySettings.targets(),
             rawRetentionDays: try DeliverySettings.rawRetentionDays(), seedDemo: self.demo, metricsToken: Environment.value("DECAY_METRICS_TOKEN"),
             rechecks: try DeliverySettings.rechecks()
         )
+        settings.warmReports = true
         let app = buildApplication(settings: settings, database: database, catalog: catalog, logger: logger)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }

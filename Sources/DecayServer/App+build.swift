@@ -24,6 +24,9 @@ public func buildApplication(
     )
     app.addServices(BatcherService(batcher: database.batcher), services.outbox, services.digestScheduler, services.retention)
     if let scheduler = services.recheckScheduler { app.addServices(scheduler) }
+    if settings.warmReports {
+        app.addServices(ReportWarmer(overview: services.overview, pulse: services.pulseReports, logger: logger))
+    }
     app.beforeServerStarts {
         try await services.contentSync.run()
         if settings.seedDemo, let channel = try await services.demo.seedIfEmpty(1, asOf: UTCDay.today()) {
@@ -33,7 +36,7 @@ public func buildApplication(
     return app
 }
 
-/// All routes: `/health` and `/openapi.json` are open, webhooks and survey pages check their own signatures, everything
+/// All routes: `/health` and `/openapi.json` are open, the dashboard at `/` has its own sign-in, webhooks and survey pages check their own signatures, everything
 /// under `/api` needs the admin token (unknown `/api` paths too, so they reveal nothing without it), `/metrics` the
 /// admin or the metrics token.
 func buildRouter(settings: ServerSettings, services: AppServices, metrics: ServerMetrics) -> Router<AppRequestContext> {
@@ -61,5 +64,6 @@ func buildRouter(settings: ServerSettings, services: AppServices, metrics: Serve
     DigestController(digests: services.digests).addRoutes(to: api)
     BroadcastsController(broadcasts: services.broadcasts, wake: { services.outbox.wake() }).addRoutes(to: api)
     OutboxController(listing: services.outboxListing).addRoutes(to: api)
+    addDashboard(to: router, settings: settings, services: services)
     return router
 }

@@ -19,6 +19,10 @@ struct AppServices: Sendable {
     let digests: Digests
     let broadcasts: Broadcasts
     let outboxListing: OutboxListing
+    let inbox: InboxReplay
+    let overview: DashboardOverview
+    let partnerRecall: PartnerKeyPointRecall
+    let dashboardAccess: DashboardAccess
     let contentSync: ContentSync
     let demo: DemoSeeding
     let outbox: OutboxWorker
@@ -45,6 +49,12 @@ struct AppServices: Sendable {
         self.broadcasts = Broadcasts(
             store: database, catalog: catalog, policy: settings.destinationPolicy, canSignWebhooks: settings.canSignWebhooks, links: self.links)
         self.outboxListing = OutboxListing(store: database)
+        self.inbox = InboxReplay(pipeline: self.pipeline)
+        self.overview = DashboardOverview(
+            engagement: self.engagementReports, messages: self.messageReports, outbox: self.outboxListing, inbox: self.inbox)
+        self.partnerRecall = PartnerKeyPointRecall(messages: self.messageReports, engagement: self.engagementReports)
+        self.dashboardAccess = DashboardAccess(
+            store: database, signer: settings.secrets.links, adminToken: settings.adminToken, baseURL: settings.publicURL)
         self.contentSync = ContentSync(store: database, catalog: catalog)
         self.demo = DemoSeeding(store: database, catalog: catalog)
         self.outbox = OutboxWorker(

@@ -34,6 +34,8 @@ public struct ServerSettings: Sendable {
     public var seedDemo: Bool
     /// Connections idle or half-sent this long are closed.
     public var idleTimeoutSeconds: Int64
+    /// Fit the reports once at start-up so the dashboard's first visitor does not wait (`decay serve` sets it).
+    public var warmReports = false
 
     public var destinationPolicy: DestinationPolicy { self.delivery.destinationPolicy }
     /// Whether `webhook`-format destinations can be signed (`DECAY_OUTBOUND_WEBHOOK_SECRET`).

@@ -253,6 +253,17 @@ extension AppDatabase {
             try db.create(index: "rep_contact_on_person_send", on: "rep_contact", columns: ["person_id", "send_at"])
             try db.create(index: "rep_contact_on_send", on: "rep_contact", columns: ["send_at"])
         }
+        // Dashboard sign-ins live on the server so that signing out, or deleting a row, revokes them at once.
+        migrator.registerMigration("v7-dashboard-session") { db in
+            try db.execute(sql: """
+                CREATE TABLE dashboard_session (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value BLOB NOT NULL,
+                    expires_at DOUBLE
+                );
+                CREATE INDEX dashboard_session_on_expiry ON dashboard_session (expires_at);
+                """)
+        }
         return migrator
     }
 }

@@ -9,12 +9,15 @@ public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
     /// Groups concurrent inbound writes into one transaction; run ``WriteBatcher/run()`` as a service.
     public let batcher: WriteBatcher
+    /// Commits by this process; report caches key their results on it.
+    public let changes = ChangeCounter()
 
     /// Wraps an open connection and runs the migrations synchronously; prefer ``open(path:)`` in async code.
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
         self.batcher = WriteBatcher(writer: writer)
         try Self.migrator.migrate(writer)
+        writer.add(transactionObserver: self.changes, extent: .databaseLifetime)
     }
 
     public var reader: any DatabaseReader { self.writer }

@@ -11,6 +11,11 @@ public struct InboxReplay: Sendable {
         self.pipeline = pipeline
     }
 
+    /// The newest rejected events, with the field at fault, for the operations page.
+    public func rejected(limit: Int) async throws -> [InboxItem] {
+        try await self.pipeline.database.inbox(rejectedOnly: true, limit: limit)
+    }
+
     /// The one event `id`, or every rejected event oldest first when nil.
     public func replay(_ id: Int64?) async throws -> [(id: Int64, outcome: IngestOutcome)] {
         let ids: [Int64] = if let id { [id] } else { Array(try await self.pipeline.database.inbox(rejectedOnly: true, limit: 100_000).map(\.id).reversed()) }

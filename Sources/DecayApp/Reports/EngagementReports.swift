@@ -5,9 +5,20 @@ import Foundation
 /// The partners report (engagement per partner, ranks, Gini, scorecard) and the person report.
 public struct EngagementReports: Sendable {
     public let store: any ReportRepository
+    /// Whole-channel snapshots for the dashboard, kept per minute until the data changes.
+    public let snapshots: ReportResultCache<EngagementSnapshot>
+    /// Filtered reports built from them, per minute, filter and scope.
+    public let filtered: ReportResultCache<FilteredPartners>
+    /// One partner's weekly history, per minute and scope.
+    public let histories: ReportResultCache<PartnerHistory> = ReportResultCache(capacity: 64)
 
-    public init(store: any ReportRepository) {
+    public init(
+        store: any ReportRepository, snapshots: ReportResultCache<EngagementSnapshot> = ReportResultCache(capacity: 8),
+        filtered: ReportResultCache<FilteredPartners> = ReportResultCache(capacity: 64)
+    ) {
         self.store = store
+        self.snapshots = snapshots
+        self.filtered = filtered
     }
 
     /// As of the end of `asOf` (now when nil), optionally one category; `targets` nil = the stored targets.
@@ -24,4 +35,49 @@ public struct EngagementReports: Sendable {
         }
         return PersonReport(activity: activity)
     }
+}
+
+extension EngagementReports {
+    /// The partners report over the partners `filter` lets through (ranks and Gini among those only), with the stored
+    /// scorecard targets; and the filter's choices (categories, tiers, regions, managers) among what `scope` may see.
+    /// `asOf` counts to the whole minute, so pages opened within one minute share one read of the channel.
+    public func partners(asOf: Date, filter: PartnerFilter, scope: PartnerFilter = PartnerFilter()) async throws -> FilteredPartners {
+        let snapshot = try await self.channelSnapshot(asOf: asOf)
+        let key = "\(snapshot.asOf.timeIntervalSince1970)\u{0}\(filter.key)\u{0}\(scope.key)"
+        return try await self.filtered.value(key: key, stamp: self.store.changeStamp) { [store] in
+            let targets = try await store.scoreTargets()
+            return await OffPool.run { Self.filtered(snapshot, filter: filter, scope: scope, targets: targets) }
+        }
+    }
+
+    /// The report over what `scope` and then `filter` let through, and the filters' choices among what `scope` may see.
+    static func filtered(_ everyone: EngagementSnapshot, filter: PartnerFilter, scope: PartnerFilter, targets: ScoreTargets?) -> FilteredPartners {
+        let snapshot = scope.apply(to: everyone)
+        let report = PartnersReport(snapshot: filter.apply(to: snapshot), category: filter.category, targets: targets)
+        let visible = snapshot.partners
+        return FilteredPartners(
+            report: report, categories: Self.choices(visible.map(\.category)), tiers: Self.choices(visible.map(\.tier)),
+            regions: Self.choices(visible.map(\.region)), managers: Self.choices(visible.compactMap(\.manager)))
+    }
+
+    /// Everyone's engagement inputs as of the whole minute of `asOf`, read once per minute until the data changes.
+    public func channelSnapshot(asOf: Date) async throws -> EngagementSnapshot {
+        let minute = Date(timeIntervalSince1970: (asOf.timeIntervalSince1970 / 60).rounded(.down) * 60)
+        return try await self.snapshots.value(key: "\(minute.timeIntervalSince1970)", stamp: self.store.changeStamp) { [store] in
+            try await store.engagementSnapshot(asOf: minute, scope: .everyone)
+        }
+    }
+
+    private static func choices(_ values: [String]) -> [String] {
+        Set(values.filter { !$0.isEmpty }).sorted()
+    }
+}
+
+/// A filtered partners report and the values each filter can take.
+public struct FilteredPartners: Sendable {
+    public var report: PartnersReport
+    public var categories: [String]
+    public var tiers: [String]
+    public var regions: [String]
+    public var managers: [String]
 }

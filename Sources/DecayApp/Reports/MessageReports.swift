@@ -10,11 +10,17 @@ public struct MessageReports: Sendable {
     public let catalog: ContentCatalog
     /// Times each fit (`decay_report_fit_seconds`).
     public let metrics: ReportMetrics
+    /// Fits kept until the data changes, shared by the API, the dashboard and anything else holding this value.
+    public let cache: ReportResultCache<MessageReport>
 
-    public init(store: any ReportRepository, catalog: ContentCatalog, metrics: ReportMetrics = ReportMetrics()) {
+    public init(
+        store: any ReportRepository, catalog: ContentCatalog, metrics: ReportMetrics = ReportMetrics(),
+        cache: ReportResultCache<MessageReport> = ReportResultCache()
+    ) {
         self.store = store
         self.catalog = catalog
         self.metrics = metrics
+        self.cache = cache
     }
 
     /// `resamples` nil = the default; out of ``InputRules/resamples`` throws. `relays` picks the page of relays
@@ -22,12 +28,14 @@ public struct MessageReports: Sendable {
     public func report(message id: String, resamples: Int?, relays: RelayPage = .worst) async throws -> MessageReport {
         let resamples = try InputRules.resamples(resamples)
         let message = try self.message(id)
-        try await FreeTextBackfill(store: self.store, catalog: self.catalog).run()
-        let surveys = self.catalog.surveys(forMessage: message.id)
-        let input = try await self.store.messageReportInput(message: message, surveys: surveys, asOf: nil, freeTexts: false)
-        let builder = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: resamples, seed: 1), relayPage: relays)
-        let metrics = self.metrics
-        return await OffPool.run { metrics.timeFit(message: message.id) { builder.build(message: message, surveys: surveys, input: input) } }
+        let key = "\(message.id)\u{0}\(message.version)\u{0}\(resamples)\u{0}\(relays.offset)\u{0}\(relays.limit ?? -1)"
+        return try await self.cache.value(key: key, stamp: self.store.changeStamp) { [store, catalog, metrics] in
+            try await FreeTextBackfill(store: store, catalog: catalog).run()
+            let surveys = catalog.surveys(forMessage: message.id)
+            let input = try await store.messageReportInput(message: message, surveys: surveys, asOf: nil, freeTexts: false)
+            let builder = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: resamples, seed: 1), relayPage: relays)
+            return await OffPool.run { metrics.timeFit(message: message.id) { builder.build(message: message, surveys: surveys, input: input) } }
+        }
     }
 
     /// Every relay of the message as CSV (``RelayVerdictsCSV``), worst first, with each key point's verdict; scores

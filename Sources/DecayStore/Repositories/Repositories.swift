@@ -34,6 +34,8 @@ public protocol DirectoryRepository: Sendable {
 
 /// What the message, partners and person reports read.
 public protocol ReportRepository: FreeTextRepository {
+    /// Moves whenever this process commits a change; equal stamps mean cached report results still hold.
+    var changeStamp: Int { get }
     func messageReportInput(message: Message, surveys: [Survey], asOf: Date?, freeTexts: Bool) async throws -> MessageReportInput
     func engagementSnapshot(asOf: Date, scope: EngagementScope) async throws -> EngagementSnapshot
     func personActivity(_ id: String, asOf: Date) async throws -> PersonActivity?
@@ -110,6 +112,10 @@ public protocol IngestRepository: Sendable {
     func partners() async throws -> [Partner]
     func quizAnswers(person: String, survey: String) async throws -> [(question: String, correct: Bool)]
     func queueReply(_ item: OutboxItem, now: Date) async throws
+}
+
+extension AppDatabase {
+    public var changeStamp: Int { self.changes.value }
 }
 
 extension AppDatabase: IngestRepository, ContentRepository, DemoRepository, DirectoryRepository, ReportRepository, DigestRepository, DigestQueueRepository,

@@ -1,0 +1,51 @@
+import DecayCore
+import Foundation
+import Hummingbird
+
+/// How pages print numbers: shares as whole percentages (the figure's own text keeps its interval and the n<3
+/// rule), days and hours with one decimal, a dash where there is no value.
+enum PageFormat {
+    static func percent(_ value: Double?) -> String {
+        value.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+    }
+
+    static func number(_ value: Double?, digits: Int = 1) -> String {
+        value.map { String(format: "%.\(digits)f", $0) } ?? "–"
+    }
+
+    static func date(_ date: Date?) -> String {
+        date.map { $0.formatted(.iso8601.year().month().day().dateSeparator(.dash)) } ?? "–"
+    }
+
+    static func dateTime(_ date: Date?) -> String {
+        date.map { $0.formatted(.iso8601) } ?? "–"
+    }
+
+    /// A share figure's text and a mark: below 50% is `bad`, n<3 `muted`.
+    static func share(_ figure: ShareFigure) -> PageCell {
+        PageCell(figure.text, numeric: true, mark: figure.rate == nil ? "muted" : (figure.rate ?? 0) < 0.5 ? "bad" : nil)
+    }
+
+    /// The change between two shares in percentage points, only when both may be shown.
+    static func change(_ now: ShareFigure, _ before: ShareFigure) -> String {
+        guard let a = now.rate, let b = before.rate else { return "no change shown (fewer than 3 people)" }
+        let points = Int(((a - b) * 100).rounded())
+        return points == 0 ? "same as last week" : "\(points > 0 ? "+" : "")\(points) pts on last week"
+    }
+
+    static func path(_ parts: String...) -> String {
+        "/" + parts.map(DashboardRenderer.encode).joined(separator: "/")
+    }
+}
+
+extension AppRequestContext {
+    /// The signed-in session; the gate has checked there is one.
+    var dashboard: DashboardSession {
+        get throws {
+            guard let session = self.sessions.session else {
+                throw AppError(.forbidden, code: "forbidden", message: "sign in first", field: "session")
+            }
+            return session
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import DecayCore
+
+/// A table a page shows; the same rows are its CSV (`?format=csv&table=<id>`), so what is on screen and what is
+/// downloaded cannot differ.
+struct PageTable: Sendable {
+    /// Unique within the page; names the CSV download.
+    var id: String
+    var caption: String
+    var columns: [String]
+    var rows: [[PageCell]]
+    /// Shown instead of the table when there are no rows.
+    var empty = "Nothing yet."
+    /// Rows per screen (`?page=N`, from 1); nil shows every row. The CSV always holds every row.
+    var pageSize: Int?
+
+    var csv: String { CSVTable.render(header: self.columns, rows: self.rows.map { $0.map(\.text) }) }
+}
+
+/// One table cell: text (escaped by the template), optionally a link, a button (POST form with the CSRF token),
+/// a numeric alignment and a mark (`bad`, `good`, `muted`) for colour that never carries the meaning alone.
+struct PageCell: Sendable {
+    var text: String
+    var href: String?
+    var action: Action?
+    var numeric = false
+    var mark: String?
+
+    struct Action: Sendable {
+        var url: String
+        var label: String
+    }
+
+    init(_ text: String, href: String? = nil, numeric: Bool = false, mark: String? = nil, action: Action? = nil) {
+        self.text = text
+        self.href = href
+        self.numeric = numeric
+        self.mark = mark
+        self.action = action
+    }
+
+    static func number(_ value: Int) -> PageCell { PageCell(value.formatted(), numeric: true) }
+    static func figure(_ text: String) -> PageCell { PageCell(text, numeric: true) }
+}
+
+/// One part of a page: a heading, a short note, and a table or a chart (with its table alternative).
+struct PageBlock: Sendable {
+    var heading: String
+    var note: String?
+    var table: PageTable?
+    /// Server-drawn SVG markup (never data straight from a request) with its download link.
+    var chart: PageChart?
+    /// Wider blocks span the page's full width on large screens.
+    var wide = false
+
+    init(_ heading: String, note: String? = nil, table: PageTable? = nil, chart: PageChart? = nil, wide: Bool = false) {
+        self.heading = heading
+        self.note = note
+        self.table = table
+        self.chart = chart
+        self.wide = wide
+    }
+}
+
+/// A chart as inline SVG, its `?format=svg` download, and the table with the same numbers.
+struct PageChart: Sendable {
+    var id: String
+    var title: String
+    var svg: String
+}
+
+/// A figure on the overview's tiles: a label, the value and a line of context.
+struct PageTile: Sendable {
+    var label: String
+    var value: String
+    var detail: String
+    var href: String?
+}

@@ -1,0 +1,94 @@
+import DecayApp
+import DecayCharts
+import DecayCore
+import Foundation
+import Hummingbird
+
+/// `GET /pulse` (admins): each scale and choice question of the pulse surveys, overall and per category, tier and
+/// partner: distribution, mean with its interval and the change on the previous quarter, never from fewer than 3
+/// people; then the quarter's free-text answers.
+struct PulsePageController {
+    /// Partners listed per question: those whose figures moved most; the rest are in the API's CSV.
+    static let partnersShown = 25
+    static let commentsShown = 50
+    let reports: PulseReports
+    let renderer: DashboardRenderer
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("pulse", use: self.page)
+    }
+
+    @Sendable func page(request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try context.dashboard
+        let report = try await self.reports.report(asOf: Date())
+        var page = DashboardPage(
+            title: "Pulse", path: "/pulse",
+            intro: "Quarter \(report.quarter) against \(report.previousQuarter). Each person counts once per question; groups under 3 people are withheld. Every partner's figures: /api/reports/pulse?format=csv.")
+        for survey in report.surveys {
+            for question in survey.questions {
+                let movers = question.partners.filter { $0.withheld == nil }
+                    .sorted { abs($0.meanChange ?? 0) > abs($1.meanChange ?? 0) }.prefix(Self.partnersShown)
+                let groups = [("Everyone", question.overall)] + question.categories.map { ("Category", $0) }
+                    + question.tiers.map { ("Tier", $0) } + movers.map { ("Partner", $0) }
+                page.blocks.append(PageBlock(
+                    question.prompt, note: "\(survey.title) · \(question.kind)", table: Self.table(survey: survey, question: question, groups: groups),
+                    chart: Self.chart(survey: survey, question: question), wide: true))
+            }
+            page.blocks.append(PageBlock("Free-text answers: \(survey.title)", note: "Admins only; newest first.", table: PageTable(
+                id: "\(survey.id)-comments", caption: "Free-text answers this quarter",
+                columns: ["Partner", "Question", "Submitted", "Answer"],
+                rows: survey.comments.prefix(Self.commentsShown).map { comment in
+                    [PageCell(comment.partnerName, href: PageFormat.path("partners", comment.partnerID)), PageCell(comment.questionID),
+                     PageCell(PageFormat.date(comment.submittedAt)), PageCell(comment.text)]
+                }, empty: "No free-text answers this quarter."), wide: true))
+        }
+        if report.surveys.isEmpty { page.intro = "No pulse surveys in the content." }
+        return try self.renderer.respond(page, request: request, session: session)
+    }
+
+    static func table(survey: PulseSurvey, question: PulseQuestion, groups: [(String, PulseGroup)]) -> PageTable {
+        if question.kind == "scale" {
+            return PageTable(
+                id: "\(survey.id)-\(question.id)", caption: "Mean with 95% interval, this quarter and the previous",
+                columns: ["Group", "Name", "People", "Mean", "Interval", "Previous mean", "Change", "Distribution"],
+                rows: groups.map { kind, group in
+                    let withheld = group.withheld != nil
+                    return [PageCell(kind), Self.name(kind, group), .number(group.people),
+                            withheld ? PageCell(group.withheld ?? "", mark: "muted") : .figure(PageFormat.number(group.mean?.mean)),
+                            .figure(withheld ? "–" : "\(PageFormat.number(group.mean?.low))–\(PageFormat.number(group.mean?.high))"),
+                            .figure(PageFormat.number(group.previousMean?.mean)), .figure(Self.signed(group.meanChange)),
+                            PageCell((group.distribution ?? []).map { "\($0.value):\($0.count)" }.joined(separator: " "))]
+                })
+        }
+        return PageTable(
+            id: "\(survey.id)-\(question.id)", caption: "Share of people choosing each option, this quarter",
+            columns: ["Group", "Name", "People"] + question.options.map(\.text) + ["Change on previous quarter"],
+            rows: groups.map { kind, group in
+                let shares = Dictionary((group.shares ?? []).map { ($0.option, $0) }, uniquingKeysWith: { first, _ in first })
+                return [PageCell(kind), Self.name(kind, group), .number(group.people)]
+                    + question.options.map { option in shares[option.id].map { PageFormat.share($0.share) } ?? PageCell(group.withheld ?? "–", mark: "muted") }
+                    + [PageCell((group.shares ?? []).compactMap { share in share.change.map { "\(share.option) \(Self.signed($0 * 100)) pts" } }.joined(separator: ", "))]
+            })
+    }
+
+    /// Everyone's answers to a scale question as a distribution with the mean; nothing drawn from fewer than 3.
+    static func chart(survey: PulseSurvey, question: PulseQuestion) -> PageChart? {
+        guard question.kind == "scale", let min = question.min, let max = question.max, min <= max else { return nil }
+        let counts = Dictionary((question.overall.distribution ?? []).map { ($0.value, $0.count) }, uniquingKeysWith: +)
+        let mean = question.overall.mean.flatMap { figure in figure.mean.map { DistributionChart.Mean(value: $0, lower: figure.low, upper: figure.high) } }
+        let chart = DistributionChart.scale(
+            title: question.prompt, summary: "Everyone this quarter: how many gave each value.", min: min,
+            counts: (min...max).map { counts[$0] ?? 0 }, mean: mean)
+        let id = "\(survey.id)-\(question.id)"
+        return PageChart(id: id, title: chart.title, svg: chart.svg(id: "\(id)-chart"))
+    }
+
+    private static func name(_ kind: String, _ group: PulseGroup) -> PageCell {
+        kind == "Partner" ? PageCell(group.name, href: PageFormat.path("partners", group.id)) : PageCell(group.name)
+    }
+
+    private static func signed(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        return (value > 0 ? "+" : "") + String(format: "%.1f", value)
+    }
+}

@@ -1,0 +1,93 @@
+import DecayApp
+import DecayCore
+import DecayStore
+import Foundation
+import Synchronization
+import Testing
+
+/// Who may open the dashboard: manager links and the scope they open, on a real SQLite file with the demo channel.
+@Suite("Dashboard access")
+struct DashboardAccessTests {
+    static let signer = try! SurveyTokenSigner(secret: Array(repeating: 9, count: 32))
+
+    static func access(_ database: AppDatabase) -> DashboardAccess {
+        DashboardAccess(store: database, signer: self.signer, adminToken: "admin-token-0123456789abcdef0123456789", baseURL: "https://decay.example/")
+    }
+
+    static func token(_ link: String) throws -> String {
+        try #require(URLComponents(string: link)?.queryItems?.first { $0.name == "token" }?.value)
+    }
+
+    @Test func aChannelManagersLinkOpensTheirPartnersOnly() async throws {
+        let (database, _) = try await DigestsTests.seeded()
+        let partners = try await database.partners()
+        let manager = try #require(partners.compactMap(\.manager).first)
+        let access = Self.access(database)
+        let link = access.link(manager: manager, now: DigestsTests.now)
+        #expect(link.hasPrefix("https://decay.example/login/link?token="))
+        let viewer = try await access.open(link: try Self.token(link), now: DigestsTests.now)
+        #expect(viewer.manager == manager)
+        #expect(viewer.partners == partners.filter { $0.manager == manager }.map(\.id).sorted())
+        #expect(!viewer.isAdmin)
+        let other = try #require(partners.first { $0.manager != manager })
+        #expect(!viewer.canSee(partner: other.id))
+    }
+
+    @Test func aPartnerManagersLinkOpensTheirTeamOnly() async throws {
+        let (database, _) = try await DigestsTests.seeded()
+        let people = try await database.people(partner: nil)
+        let manager = try #require(people.first { person in person.role == .partnerManager && people.contains { $0.reportsTo == person.id && $0.role == .rep } })
+        let access = Self.access(database)
+        let viewer = try await access.open(link: try Self.token(access.link(manager: manager.id, now: DigestsTests.now)), now: DigestsTests.now)
+        let team = DigestsTests.reportees(of: manager.id, people)
+        #expect(Set(viewer.people ?? []) == Set(people.filter { team.contains($0.id) && $0.role == .rep }.map(\.id)))
+        let colleague = try #require(people.first { $0.partner == manager.partner && $0.role == .rep && !team.contains($0.id) } ?? people.first { $0.partner != manager.partner })
+        #expect(!viewer.canSee(person: colleague.id, partner: colleague.partner))
+    }
+
+    @Test func expiredTamperedAndSurveyLinksAreRefused() async throws {
+        let (database, _) = try await DigestsTests.seeded()
+        let access = Self.access(database)
+        let manager = try #require(try await database.partners().compactMap(\.manager).first)
+        let token = try Self.token(access.link(manager: manager, now: DigestsTests.now))
+        let late = DigestsTests.now.addingTimeInterval(Double(DashboardAccess.linkDays) * 86_400 + 1)
+        await #expect(throws: UseCaseError.self) { try await access.open(link: token, now: late) }
+        await #expect(throws: UseCaseError.self) { try await access.open(link: "x" + token, now: DigestsTests.now) }
+        let survey = Self.signer.token(for: SurveyToken(person: manager, survey: "vault-3-check", expires: late))
+        do {
+            _ = try await access.open(link: survey, now: DigestsTests.now)
+            Issue.record("a survey link opened the dashboard")
+        } catch let error as UseCaseError {
+            #expect(error.field == "token")
+            #expect(error.message.contains("not a dashboard sign-in link"))
+        }
+        #expect(access.isAdminToken("admin-token-0123456789abcdef0123456789"))
+        #expect(!access.isAdminToken("admin-token-0123456789abcdef012345678"))
+    }
+
+    @Test func aCachedResultIsReusedUntilTheDataChanges() async throws {
+        let cache = ReportResultCache<Int>(capacity: 2)
+        let calls = Atomic<Int>(0)
+        let compute: @Sendable () async throws -> Int = { calls.add(1, ordering: .relaxed).newValue }
+        #expect(try await cache.value(key: "a", stamp: 1, compute: compute) == 1)
+        #expect(try await cache.value(key: "a", stamp: 1, compute: compute) == 1)
+        #expect(try await cache.value(key: "a", stamp: 2, compute: compute) == 2, "a new stamp recomputes")
+        #expect(try await cache.value(key: "b", stamp: 2, compute: compute) == 3)
+        #expect(try await cache.value(key: "c", stamp: 2, compute: compute) == 4)
+        #expect(await cache.count == 2, "the oldest entry went")
+        let old = Date().addingTimeInterval(-3600)
+        let aged = ReportResultCache<Int>(maxAge: 60)
+        _ = try await aged.value(key: "a", stamp: 1, now: old, compute: compute)
+        #expect(try await aged.value(key: "a", stamp: 1, compute: compute) == 6, "an entry older than maxAge is recomputed")
+    }
+
+    @Test func theChangeStampMovesOnEveryCommit() async throws {
+        let database = try await TestDatabase.open()
+        let before = database.changeStamp
+        _ = try await database.upsertPartners([Partner(id: "p-1", name: "One")])
+        #expect(database.changeStamp > before)
+        let after = database.changeStamp
+        _ = try await database.setSession(key: "k", value: Data([1]), expiresAt: nil, onlyIfNew: true)
+        #expect(database.changeStamp == after, "a sign-in does not throw the report caches away")
+    }
+}

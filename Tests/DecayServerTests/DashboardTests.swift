@@ -1,0 +1,232 @@
+import DecayApp
+import DecayCore
+import DecayServer
+import DecayStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The dashboard over real HTTP on loopback: sign-in, sessions, CSRF, the sign-in limit, scoped manager links,
+/// security headers, escaping and CSV.
+@Suite("Dashboard")
+struct DashboardTests {
+    /// A browser without JavaScript: keeps cookies, reads the CSRF token out of forms.
+    struct Browser {
+        var cookies: [String: String] = [:]
+
+        var cookieHeader: HTTPFields {
+            cookies.isEmpty ? [:] : [.cookie: cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")]
+        }
+
+        mutating func keep(_ response: TestResponse) {
+            for line in response.headers[values: .setCookie] {
+                let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+                guard pair.count == 2 else { continue }
+                if line.lowercased().contains("max-age=0") || pair[1].isEmpty || line.contains("Expires=Thu, 01 Jan 1970") {
+                    cookies[pair[0]] = nil
+                } else {
+                    cookies[pair[0]] = pair[1]
+                }
+            }
+        }
+
+        mutating func get(_ client: some TestClientProtocol, _ uri: String) async throws -> TestResponse {
+            let response = try await client.execute(uri: uri, method: .get, headers: self.cookieHeader)
+            self.keep(response)
+            return response
+        }
+
+        mutating func post(_ client: some TestClientProtocol, _ uri: String, form: String) async throws -> TestResponse {
+            var headers = self.cookieHeader
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: form))
+            self.keep(response)
+            return response
+        }
+
+        /// Signs in with `token` through the form, as a person would.
+        mutating func signIn(_ client: some TestClientProtocol, token: String = ServerTests.token) async throws -> TestResponse {
+            let form = try await self.get(client, "/login")
+            let csrf = try #require(DashboardTests.csrf(in: form))
+            return try await self.post(client, "/login", form: "csrf=\(csrf)&token=\(token)")
+        }
+    }
+
+    static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
+
+    static func csrf(in response: TestResponse) -> String? {
+        let html = self.text(response)
+        guard let range = html.range(of: #"name="csrf" value=""#) else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    @Test func pagesNeedASignInAndCarryStrictHeaders() async throws {
+        let (app, _) = try await EngagementReportsTests.seededApp()
+        try await app.test(.live) { client in
+            var browser = Browser()
+            let anonymous = try await browser.get(client, "/partners")
+            #expect(anonymous.status == .seeOther)
+            #expect(anonymous.headers[.location] == "/login")
+            let form = try await browser.get(client, "/login")
+            #expect(form.status == .ok)
+            #expect(form.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            #expect(form.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+            #expect(form.headers[.xContentTypeOptions] == "nosniff")
+            #expect(form.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
+
+            let signedIn = try await browser.signIn(client)
+            #expect(signedIn.status == .seeOther)
+            let cookie = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix("decay_session=") })
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Strict"))
+            #expect(!cookie.contains("Secure"), "the public URL is http here")
+
+            for path in ["/", "/partners", "/pulse", "/operations", "/messages/vault-3-launch"] {
+                let page = try await browser.get(client, path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.headers[.contentSecurityPolicy] == DashboardTestsCSP.policy, "\(path)")
+                #expect(Self.text(page).contains("<main id=\"main\">"), "\(path)")
+                #expect(!Self.text(page).contains("<script"), "\(path): no script at all")
+                #expect(!Self.text(page).contains("<button type=\"submit\"></button>"), "\(path): no empty button from a nil value")
+                #expect(!Self.text(page).contains("href=\"\""), "\(path): no empty link from a nil value")
+            }
+        }
+    }
+
+    @Test func wrongTokenFailsAndTheSixthTryInAMinuteIsRefused() async throws {
+        let (app, _) = try await ServerTests.makeApp()
+        try await app.test(.live) { client in
+            var browser = Browser()
+            for attempt in 1...5 {
+                let wrong = try await browser.signIn(client, token: "not-the-token-\(attempt)")
+                #expect(wrong.status == .unauthorized)
+                #expect(Self.text(wrong).contains("token: that is not the admin token"))
+            }
+            let refused = try await browser.signIn(client)
+            #expect(refused.status == .tooManyRequests, "even the right token waits once the limit is reached")
+            #expect(browser.cookies["decay_session"] == nil)
+        }
+    }
+
+    @Test func signInWithoutTheFormsTokenIsRefused() async throws {
+        let (app, _) = try await ServerTests.makeApp()
+        try await app.test(.live) { client in
+            var browser = Browser()
+            _ = try await browser.get(client, "/login")
+            let forged = try await browser.post(client, "/login", form: "csrf=guessed&token=\(ServerTests.token)")
+            #expect(forged.status == .forbidden)
+            #expect(browser.cookies["decay_session"] == nil)
+        }
+    }
+
+    @Test func signOutNeedsTheCSRFTokenAndRevokesTheSession() async throws {
+        let (app, database) = try await ServerTests.makeApp()
+        try await app.test(.live) { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client)
+            let overview = try await browser.get(client, "/operations")
+            let csrf = try #require(Self.csrf(in: overview))
+            let stolen = browser.cookies
+
+            let forged = try await browser.post(client, "/logout", form: "csrf=wrong")
+            #expect(forged.status == .forbidden)
+            #expect(try await browser.get(client, "/operations").status == .ok, "a forged sign-out leaves the session alone")
+
+            let out = try await browser.post(client, "/logout", form: "csrf=\(csrf)")
+            #expect(out.status == .seeOther)
+            #expect(out.headers[.location] == "/login")
+            let count = try await database.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM dashboard_session") }
+            #expect(count == 0)
+            var replay = Browser(cookies: stolen)
+            let after = try await replay.get(client, "/operations")
+            #expect(after.status == .seeOther, "the old cookie no longer opens anything")
+        }
+    }
+
+    @Test func aManagersLinkOpensOnlyWhatTheirDigestCovers() async throws {
+        let (app, database) = try await EngagementReportsTests.seededApp()
+        let people = try await database.people(partner: nil)
+        let partners = try await database.partners()
+        let manager = try #require(people.first { person in person.role == .channelManager && partners.contains { $0.manager == person.id } })
+        let own = try #require(partners.first { $0.manager == manager.id })
+        let other = try #require(partners.first { $0.manager != manager.id })
+        let stranger = try #require(people.first { $0.partner == other.id && $0.role == .rep })
+        let access = DashboardAccess(
+            store: database, signer: try ServerTests.secrets().links, adminToken: ServerTests.token, baseURL: "http://127.0.0.1:0")
+        let link = access.link(manager: manager.id, now: Date())
+        let range = try #require(link.range(of: "/login/link"))
+        let path = String(link[range.lowerBound...])
+        try await app.test(.live) { client in
+            var browser = Browser()
+            let opened = try await browser.get(client, path)
+            #expect(opened.status == .seeOther)
+            #expect(browser.cookies["decay_session"] != nil)
+
+            let list = try await browser.get(client, "/partners")
+            #expect(list.status == .ok)
+            #expect(Self.text(list).contains(own.id))
+            #expect(!Self.text(list).contains("/partners/\(other.id)\""))
+            let csv = try await browser.get(client, "/partners?format=csv&table=ranking")
+            #expect(!Self.text(csv).contains(other.name))
+
+            #expect(try await browser.get(client, "/partners/\(own.id)").status == .ok)
+            #expect(try await browser.get(client, "/partners/\(other.id)").status == .notFound)
+            #expect(try await browser.get(client, "/people/\(stranger.id)").status == .notFound)
+            for adminOnly in ["/operations", "/pulse", "/messages/vault-3-launch"] {
+                #expect(try await browser.get(client, adminOnly).status == .forbidden, "\(adminOnly)")
+            }
+
+            var tampered = Browser()
+            let bad = try await tampered.get(client, path.replacingOccurrences(of: "token=", with: "token=x"))
+            #expect(bad.status == .badRequest)
+            #expect(tampered.cookies["decay_session"] == nil)
+        }
+    }
+
+    @Test func aHostilePartnerNameIsEscapedEverywhere() async throws {
+        let (app, database) = try await EngagementReportsTests.seededApp()
+        var partner = try #require(try await database.partners().first)
+        partner.name = #"<script>alert("x")</script><img src=x onerror=alert(1)>"#
+        _ = try await database.upsertPartners([partner])
+        let hostile = partner
+        try await app.test(.live) { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client)
+            for path in ["/partners", "/partners/\(hostile.id)"] {
+                let html = Self.text(try await browser.get(client, path))
+                #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"), "\(path)")
+                #expect(!html.contains("<script>") && !html.contains("<img src=x"), "\(path)")
+            }
+        }
+    }
+
+    @Test func everyTableDownloadsAsCSV() async throws {
+        let (app, _) = try await EngagementReportsTests.seededApp()
+        try await app.test(.live) { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client)
+            let csv = try await browser.get(client, "/partners?format=csv&table=ranking")
+            #expect(csv.status == .ok)
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(Self.text(csv).hasPrefix("Rank,Partner,Category,Tier,Reps,Score"))
+            #expect(Self.text(csv).split(separator: "\r\n").count == 41, "a header and the 40 demo partners")
+            let unknown = try await browser.get(client, "/partners?format=csv&table=nope")
+            #expect(unknown.status == .badRequest)
+            #expect(Self.text(unknown).contains("table must be one of ranking, heatmap, scorecard"))
+            let page = Self.text(try await browser.get(client, "/partners"))
+            #expect(page.contains("href=\"/partners?format=csv&amp;table=ranking\""))
+            #expect(page.contains("Rows 1–40") == false, "40 partners fit one screen of 50")
+            let heatmap = try await browser.get(client, "/partners?format=csv&table=heatmap&message=vault-3-launch")
+            #expect(Self.text(heatmap).hasPrefix("Partner,target-market"))
+            let svg = try await browser.get(client, "/partners?format=svg&chart=heatmap")
+            #expect(svg.headers[.contentType] == "image/svg+xml")
+            #expect(Self.text(svg).hasPrefix("<svg"))
+        }
+    }
+}
+
+enum DashboardTestsCSP {
+    static let policy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+}
