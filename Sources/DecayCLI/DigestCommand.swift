@@ -52,7 +52,8 @@ struct DigestCommand: AsyncParsableCommand {
         let catalog = try self.content.load()
         let targets = try self.targets.map { try ScoreTargets.load(contentsOf: URL(fileURLWithPath: $0)) }
         let database = try await self.database.open()
-        let preview = try await Digests(store: database, catalog: catalog, targets: targets).preview(
+        let digests = Digests(store: database, catalog: catalog, targets: targets, dashboard: try await DashboardAccess.load(database: database))
+        let preview = try await digests.preview(
             manager: self.manager, week: try InputRules.week(self.week), format: try InputRules.format(self.format), resamples: self.resamples,
             now: Date())
         FileHandle.standardOutput.write(preview.payload.body + Data("\n".utf8))

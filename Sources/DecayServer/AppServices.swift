@@ -45,7 +45,10 @@ struct AppServices: Sendable {
         self.messageReports = MessageReports(store: database, catalog: catalog, metrics: reportMetrics)
         self.engagementReports = EngagementReports(store: database)
         self.pulseReports = PulseReports(store: database, catalog: catalog)
-        self.digests = Digests(store: database, catalog: catalog, targets: settings.targets, metrics: reportMetrics)
+        self.dashboardAccess = DashboardAccess(
+            store: database, signer: settings.secrets.links, adminToken: settings.adminToken, baseURL: settings.publicURL)
+        self.digests = Digests(
+            store: database, catalog: catalog, targets: settings.targets, metrics: reportMetrics, dashboard: self.dashboardAccess)
         self.broadcasts = Broadcasts(
             store: database, catalog: catalog, policy: settings.destinationPolicy, canSignWebhooks: settings.canSignWebhooks, links: self.links)
         self.outboxListing = OutboxListing(store: database)
@@ -53,8 +56,6 @@ struct AppServices: Sendable {
         self.overview = DashboardOverview(
             engagement: self.engagementReports, messages: self.messageReports, outbox: self.outboxListing, inbox: self.inbox)
         self.partnerRecall = PartnerKeyPointRecall(messages: self.messageReports, engagement: self.engagementReports)
-        self.dashboardAccess = DashboardAccess(
-            store: database, signer: settings.secrets.links, adminToken: settings.adminToken, baseURL: settings.publicURL)
         self.contentSync = ContentSync(store: database, catalog: catalog)
         self.demo = DemoSeeding(store: database, catalog: catalog)
         self.outbox = OutboxWorker(

@@ -91,3 +91,28 @@ struct DashboardAccessTests {
         #expect(database.changeStamp == after, "a sign-in does not throw the report caches away")
     }
 }
+
+@Suite("Digest links to the dashboard")
+struct DigestDashboardLinkTests {
+    /// The digest's "Open your dashboard" link is the manager's signed link: it opens a session scoped to the same
+    /// partners the digest covers, in every format's payload.
+    @Test func eachDigestCarriesItsManagersScopedLink() async throws {
+        let (database, catalog) = try await DigestsTests.seeded()
+        let access = DashboardAccessTests.access(database)
+        let digests = Digests(store: database, catalog: catalog, dashboard: access)
+        let partners = try await database.partners()
+        let manager = try #require(partners.compactMap(\.manager).first)
+        let preview = try await digests.preview(manager: manager, week: nil, format: .slack, resamples: 0, now: DigestsTests.now)
+        let link = try #require(preview.digest.dashboardURL)
+        let viewer = try await access.open(link: try DashboardAccessTests.token(link), now: DigestsTests.now)
+        #expect(viewer.manager == manager)
+        #expect(Set(viewer.partners) == Set(preview.digest.partners.map(\.id)), "the link opens what the digest covers")
+        for format in ChatFormat.allCases {
+            let body = String(decoding: Digests.render(preview.digest, as: format).body, as: UTF8.self)
+            let escaped = link.replacingOccurrences(of: "/", with: "\\/")
+            #expect(body.contains(link) || body.contains(escaped), "\(format) carries the link")
+        }
+        let plain = Digests(store: database, catalog: catalog)
+        #expect(try await plain.preview(manager: manager, week: nil, format: .slack, resamples: 0, now: DigestsTests.now).digest.dashboardURL == nil)
+    }
+}

@@ -110,6 +110,7 @@ enum DigestChatFixtures {
             (1...12).map { Digest.QuietRep(id: "r\(team)-\($0)", name: "Quiet Rep \($0) Longname", partner: "t\(team)", partnerName: String(format: "Team #%03d", team), lastActivity: nil) }
         }
         digest.scorecard = Metric.allCases.map { Digest.ScorecardSummary(metric: $0, met: 100, missed: 90, unknown: 10) }
+        digest.dashboardURL = "https://decay.example.com/login/link?token=" + String(repeating: "T", count: 180)
         return digest
     }
 }

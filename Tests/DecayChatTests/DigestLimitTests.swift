@@ -70,6 +70,9 @@ struct DigestLimitTests {
                 texts.append(value)
             case "divider":
                 break
+            case "actions":
+                let elements = try #require(block["elements"] as? [[String: Any]])
+                #expect(elements.count == 1 && (elements[0]["url"] as? String)?.hasPrefix("https://decay.example.com/login/link?") == true, "the dashboard link")
             default:
                 Issue.record("unexpected block \(block)")
             }

@@ -13,11 +13,14 @@ public struct Digests: Sendable {
     public let options: DigestOptions
     /// Times each message fit of a run (`decay_report_fit_seconds`).
     public let metrics: ReportMetrics
+    /// Signs each digest's link to the manager's dashboard; nil = digests without the link.
+    public let dashboard: DashboardAccess?
 
     public init(
         store: any DigestRepository, catalog: ContentCatalog, targets: ScoreTargets? = nil, options: DigestOptions = DigestOptions(),
-        metrics: ReportMetrics = ReportMetrics()
+        metrics: ReportMetrics = ReportMetrics(), dashboard: DashboardAccess? = nil
     ) {
+        self.dashboard = dashboard
         self.store = store
         self.catalog = catalog
         self.targets = targets
@@ -55,7 +58,9 @@ public struct Digests: Sendable {
     /// The digest of one manager for one ISO week in their time zone, as of `min(end of week, now)`.
     public func build(manager id: String, week: ISOWeek, now: Date, run: DigestRun) async throws -> Digest {
         do {
-            return try await self.buildDigest(manager: id, week: week, now: now, run: run)
+            var digest = try await self.buildDigest(manager: id, week: week, now: now, run: run)
+            digest.dashboardURL = self.dashboard?.link(manager: id, now: now)
+            return digest
         } catch let error as DigestError {
             switch error {
             case .unknownManager: throw UseCaseError(.notFound, error.description, field: "manager")

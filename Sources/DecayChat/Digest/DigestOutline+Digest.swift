@@ -40,6 +40,7 @@ extension DigestOutline {
         ]
         sections.removeAll { $0.items.isEmpty }
         self.sections = sections
+        self.dashboardURL = digest.dashboardURL
     }
 
     static func name(_ text: String) -> String {
@@ -110,6 +111,9 @@ extension DigestOutline {
                 + "\(DigestText.percent(recheck.threshold)) from \(DigestText.day(recheck.dropsBelowAt, in: timeZone))"),
         ]))
     }
+
+    /// The label of the link to the manager's dashboard.
+    static let dashboardLabel = "Open your dashboard"
 
     /// Reps coached by name in the digest; the rest are counted.
     static let coachingShown = 10

@@ -43,6 +43,8 @@ struct DigestOutline: Equatable {
     var title: String
     var subtitle: String
     var sections: [Section]
+    /// The manager's signed link to their dashboard, drawn last as a button or link.
+    var dashboardURL: String? = nil
 
     /// The most items any section holds: the largest per-section cap worth trying.
     var largestSection: Int { self.sections.map(\.items.count).max() ?? 0 }

@@ -7,8 +7,10 @@ public enum DiscordDigestRenderer {
     public static func render(_ digest: Digest) -> ChatPayload {
         let outline = DigestOutline(digest)
         let limit = DiscordRenderer.Limit.self
+        let link = outline.dashboardURL.map { "\n[\(DigestOutline.dashboardLabel)](<\($0)>)" } ?? ""
         let content = TextBudget.clip(
-            "**" + ChatEscaping.markdown(outline.title) + "**\n" + ChatEscaping.markdown(outline.subtitle), limit: limit.content)
+            "**" + ChatEscaping.markdown(outline.title) + "**\n" + ChatEscaping.markdown(outline.subtitle), limit: limit.content - TextBudget.units(link))
+            + link
         let embeds = DigestFit.largest(upTo: outline.largestSection, fits: { $0.total <= limit.embedTotal }) { cap in
             self.embeds(outline, cap: cap)
         }

@@ -15,9 +15,13 @@ public enum GoogleChatDigestRenderer {
 
     private static func payload(_ outline: DigestOutline, cardID: String, cap: Int) -> JSONValue {
         let layout = DigestLayout.googleChat
-        let sections = outline.sections.map { section -> JSONValue in
+        var sections = outline.sections.map { section -> JSONValue in
             let text = layout.chunks(section, cap: cap, limit: GoogleChatRenderer.Limit.payloadBytes, measure: TextBudget.bytes)[0]
             return ["header": .string(ChatEscaping.htmlText(section.title)), "widgets": [["textParagraph": ["text": .string(text)]]]]
+        }
+        if let url = outline.dashboardURL {
+            let button: JSONValue = ["text": .string(DigestOutline.dashboardLabel), "onClick": ["openLink": ["url": .string(url)]]]
+            sections.append(["widgets": [["buttonList": ["buttons": [button]]]]])
         }
         let header: JSONValue = [
             "title": .string(ChatEscaping.htmlText(TextBudget.clip(outline.title, limit: GoogleChatRenderer.Limit.title))),

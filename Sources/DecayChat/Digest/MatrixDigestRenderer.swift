@@ -24,6 +24,10 @@ public enum MatrixDigestRenderer {
             html += DigestLayout.matrixHTML.chunks(
                 section, cap: cap, limit: limit, prefix: "<h4>" + ChatEscaping.html(section.title) + "</h4>", measure: TextBudget.bytes)[0]
         }
+        if let url = outline.dashboardURL {
+            plain += "\n\n" + DigestOutline.dashboardLabel + ": " + url
+            html += "<p><a href=\"" + ChatEscaping.html(url) + "\">" + DigestOutline.dashboardLabel + "</a></p>"
+        }
         return [
             "msgtype": "m.text", "body": .string(plain), "format": "org.matrix.custom.html", "formatted_body": .string(html),
             "m.mentions": [:],

@@ -24,6 +24,7 @@ public enum MattermostDigestRenderer {
                 section, cap: cap, limit: MattermostRenderer.Limit.text, prefix: layout.title(section.title) + "\n",
                 measure: TextBudget.units)[0])
         }
+        if let url = outline.dashboardURL { parts.append("[\(DigestOutline.dashboardLabel)](\(url))") }
         return parts.joined(separator: "\n\n")
     }
 }

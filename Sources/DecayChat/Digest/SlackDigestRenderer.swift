@@ -22,6 +22,11 @@ public enum SlackDigestRenderer {
                 prefix: layout.title(section.title) + "\n", measure: TextBudget.units)
             blocks += texts.map { ["type": "section", "text": SlackRenderer.mrkdwnText($0)] }
         }
+        if let url = outline.dashboardURL, TextBudget.units(url) <= SlackRenderer.Limit.buttonURL {
+            blocks.append(["type": "actions", "elements": [
+                ["type": "button", "text": ["type": "plain_text", "text": .string(DigestOutline.dashboardLabel)], "action_id": "dashboard", "url": .string(url)],
+            ]])
+        }
         let payload: JSONValue = ["text": .string(ChatEscaping.slackMrkdwn(title) + " · " + subtitle), "blocks": .array(blocks)]
         return ChatPayload(format: .slack, body: payload.data)
     }

@@ -23,10 +23,13 @@ public enum TeamsDigestRenderer {
             body.append(["type": "TextBlock", "text": .string(section.title), "weight": "Bolder", "wrap": true, "separator": true])
             body.append(["type": "TextBlock", "text": .string(text), "wrap": true])
         }
-        let card: JSONValue = [
+        var card: [String: JSONValue] = [
             "$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "type": "AdaptiveCard", "version": "1.4",
             "body": .array(body), "msteams": ["width": "Full"],
         ]
-        return ["type": "message", "attachments": [["contentType": "application/vnd.microsoft.card.adaptive", "content": card]]]
+        if let url = outline.dashboardURL {
+            card["actions"] = [["type": "Action.OpenUrl", "title": .string(DigestOutline.dashboardLabel), "url": .string(url)]]
+        }
+        return ["type": "message", "attachments": [["contentType": "application/vnd.microsoft.card.adaptive", "content": .object(card)]]]
     }
 }

@@ -94,6 +94,9 @@ public struct Digest: Sendable, Equatable, Codable {
     public var rechecks: [Recheck]
     /// Re-checks and reminders to the manager's reps: sent, answered, scheduled, and the coaching list.
     public var recheckActivity: RecheckActivity?
+    /// The manager's signed sign-in link to the dashboard, scoped to what this digest covers (14 days); nil when the
+    /// digest was built without the link secret.
+    public var dashboardURL: String?
     /// The manager's partners by category, then rank in category (unranked last), then name.
     public var partners: [PartnerLine]
     /// Partners none of whose reached reps acked or answered in the 14 days up to the cut-off.
