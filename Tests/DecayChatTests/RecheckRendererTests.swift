@@ -72,8 +72,11 @@ struct RecheckRendererTests {
             kind: .recheck, messageID: "m", version: 1, title: "T", people: [ChatPerson(name: "Ana", handle: "U024BE7LH")], shared: false,
             questions: ["Who is Vault 3 for?", "How fast is a restore?"], quiz: quiz, surveyURL: "https://x.example/s/t")
         let text = String(decoding: RecheckRenderer.render(post, as: .slack, transactionID: "k").body, as: UTF8.self)
-        #expect(text.contains("2 questions") && text.contains("How fast is a restore?"))
-        #expect(text.contains("\"value\":\"v1\""))
+        #expect(text.contains("2 questions") && text.contains("The first is below"))
+        #expect(text.contains("\"value\":\"v1\""), "the first question as buttons")
+        #expect(text.components(separatedBy: "Who is Vault 3 for?").count == 2, "asked once, with its buttons")
+        let teams = String(decoding: RecheckRenderer.render(post, as: .teams, transactionID: "k").body, as: UTF8.self)
+        #expect(teams.contains("How fast is a restore?"), "formats without buttons list every question")
     }
 
     @Test func aLongChannelPostNamesFiftyAndCountsTheRest() {

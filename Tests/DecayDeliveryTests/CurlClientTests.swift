@@ -71,7 +71,11 @@ struct CurlClientTests {
                 for index in 0..<200 {
                     group.addTask {
                         let body = Array("post \(index)".utf8)
-                        let result = try await client.send(HTTPPost(url: "http://127.0.0.1:\(port)/hook", body: body, allowPrivateAddresses: true))
+                        // Generous timeouts: this is about 200 posts sharing 8 connections, not about speed, and a CI
+                        // machine running every suite at once can hold the loopback sink for many seconds.
+                        let post = HTTPPost(
+                            url: "http://127.0.0.1:\(port)/hook", body: body, connectTimeout: 60, totalTimeout: 120, allowPrivateAddresses: true)
+                        let result = try await client.send(post)
                         #expect(result.body == body)
                         return result.status
                     }

@@ -35,8 +35,12 @@ public enum RecheckRenderer {
     private static func slack(_ post: ChatRecheck) -> ChatPayload {
         let names = self.names(post, format: .slack) { ChatMention.text($0, format: .slack) }
         var text = names + ": " + post.lead
-        for (index, question) in post.questions.enumerated() {
-            text += "\n\(index + 1). " + ChatEscaping.slackMrkdwn(question)
+        if post.quiz != nil {
+            text += post.questions.count > 1 ? " The first is below; the next comes after your answer." : ""
+        } else {
+            for (index, question) in post.questions.enumerated() {
+                text += "\n\(index + 1). " + ChatEscaping.slackMrkdwn(question)
+            }
         }
         var blocks: [JSONValue] = [
             ["type": "header", "text": ["type": "plain_text", "text": .string(ChatEscaping.mentions(self.heading(post))), "emoji": true]],

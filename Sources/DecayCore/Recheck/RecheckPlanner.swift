@@ -66,8 +66,8 @@ public struct RecheckPlanner: Sendable {
             }
             curves[message.id] = curve
         }
-        let (model, modelNote) = self.personalModel(answers: answers, deliveries: deliveriesByKey, curves: curves)
-        let byPerson = Dictionary(grouping: answers, by: \.person)
+        let timelines = Dictionary(grouping: answers) { TimelineKey(person: $0.person, message: $0.message, keyPoint: $0.keyPoint) }
+        let (model, modelNote) = self.personalModel(timelines: timelines, answers: answers.count, deliveries: deliveriesByKey, curves: curves)
         let deliveriesByPerson = Dictionary(grouping: deliveries, by: \.person)
         var due: [RecheckPlan.Due] = []
         var slots: [String: (zone: TimeZone, sendAt: Date)] = [:]
@@ -84,11 +84,14 @@ public struct RecheckPlanner: Sendable {
                 let stale = input.staleClaims[message.id]?[rep.id]
                 let received = (deliveriesByPerson[rep.id] ?? []).filter { $0.message == message.id }
                 guard let latest = received.last else { continue }
-                let mine = (byPerson[rep.id] ?? []).filter { $0.message == message.id }
+                let onPoint = Dictionary(message.keyPoints.map { point in
+                    (point.id, timelines[TimelineKey(person: rep.id, message: message.id, keyPoint: point.id)] ?? [])
+                }, uniquingKeysWith: { first, _ in first })
+                let mine = message.keyPoints.flatMap { onPoint[$0.id] ?? [] }
                 var points: [RecheckPlan.Point] = []
                 for point in message.keyPoints {
                     guard let curve = messageCurves[point.id], let candidates = self.questions[message.id]?[point.id] else { continue }
-                    let state = Self.state(answers: mine.filter { $0.keyPoint == point.id }, deliveries: received)
+                    let state = Self.state(answers: onPoint[point.id] ?? [], deliveries: received)
                     let prior = { (time: Date) in curve.recall(days: time.timeIntervalSince(latest.at) / 86_400, hops: latest.hops) }
                     let now = model.probability(state, at: asOf.timeIntervalSince1970, prior: prior(asOf))
                     let atSend = model.probability(state, at: sendAt.timeIntervalSince1970, prior: prior(sendAt))
@@ -183,12 +186,12 @@ public struct RecheckPlanner: Sendable {
     /// The personal model fitted on every graded answer, each with the person's state just before it and the
     /// population curve's prediction; the curve alone (weight 1 on its logit) when there are too few answers.
     func personalModel(
-        answers: [RecheckInput.Answer], deliveries deliveriesByKey: [PersonMessage: [RecheckInput.Delivery]], curves: [String: [String: ForgettingCurve]]
+        timelines: [TimelineKey: [RecheckInput.Answer]], answers: Int, deliveries deliveriesByKey: [PersonMessage: [RecheckInput.Delivery]],
+        curves: [String: [String: ForgettingCurve]]
     ) -> (PersonalRecallModel, String) {
         var examples: [PersonalRecallFitter.Example] = []
         var seen = 0
-        let stride = max(1, answers.count / max(1, self.maximumFitAnswers))
-        let timelines = Dictionary(grouping: answers) { TimelineKey(person: $0.person, message: $0.message, keyPoint: $0.keyPoint) }
+        let stride = max(1, answers / max(1, self.maximumFitAnswers))
         for key in timelines.keys.sorted() {
             let mine = timelines[key] ?? []
             guard let first = mine.first, let curve = curves[first.message]?[first.keyPoint] else { continue }
