@@ -21,15 +21,18 @@ public protocol DemoRepository: ContentRepository {
     func saveDemo(_ channel: DemoChannel, freeTextPoints: [String: [String: [PointScore]]]) async throws
 }
 
-/// Partners and people: reads, and all-or-nothing upserts.
+/// Partners and people: reads, and all-or-nothing upserts, each logged with what came of it.
 public protocol DirectoryRepository: Sendable {
     func partners() async throws -> [Partner]
     func people(partner: String?) async throws -> [Person]
     func person(_ id: String) async throws -> Person?
-    func upsertPartners(_ partners: [Partner]) async throws -> ImportSummary
+    func upsertPartners(_ partners: [Partner], from source: ImportLogEntry.Source) async throws -> ImportSummary
     func upsertPeople(
+        from source: ImportLogEntry.Source,
         checkedBy check: @escaping @Sendable (_ partnerIDs: Set<String>, _ existing: [String: Person]) throws -> [Person]
     ) async throws -> ImportSummary
+    func logImport(_ entry: ImportLogEntry) async throws
+    func recentImports(limit: Int) async throws -> [ImportLogEntry]
 }
 
 /// What the message, partners and person reports read.
