@@ -54,7 +54,8 @@ struct AppServices: Sendable {
         self.outboxListing = OutboxListing(store: database)
         self.inbox = InboxReplay(pipeline: self.pipeline)
         self.overview = DashboardOverview(
-            engagement: self.engagementReports, messages: self.messageReports, outbox: self.outboxListing, inbox: self.inbox)
+            engagement: self.engagementReports, messages: self.messageReports, outbox: self.outboxListing, inbox: self.inbox,
+            rechecks: OverviewRechecks(store: database))
         self.partnerRecall = PartnerKeyPointRecall(messages: self.messageReports, engagement: self.engagementReports)
         self.contentSync = ContentSync(store: database, catalog: catalog)
         self.demo = DemoSeeding(store: database, catalog: catalog)

@@ -89,6 +89,11 @@ public protocol RecheckRepository: RecheckInputRepository {
     func cancelStaleContacts(now: Date) async throws -> CancelledContacts
 }
 
+/// What became of the re-checks and reminders sent or due around a date, for the dashboard.
+public protocol ContactActivityRepository: Sendable {
+    func contactActivity(from: Date, through: Date) async throws -> [ContactActivity]
+}
+
 /// The outbox as people see it: listing, counts and putting a post back in the queue.
 public protocol OutboxRepository: Sendable {
     func outbox(status: OutboxStatus?, limit: Int) async throws -> [OutboxEntry]
@@ -122,4 +127,5 @@ extension AppDatabase {
 }
 
 extension AppDatabase: IngestRepository, ContentRepository, DemoRepository, DirectoryRepository, ReportRepository, DigestRepository, DigestQueueRepository,
-    BroadcastRepository, OutboxRepository, ErasureRepository, RecheckRepository, RecheckInputRepository {}
+    BroadcastRepository, OutboxRepository, ErasureRepository, RecheckRepository, RecheckInputRepository,
+    ContactActivityRepository {}
