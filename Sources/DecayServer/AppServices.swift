@@ -48,7 +48,8 @@ struct AppServices: Sendable {
         self.dashboardAccess = DashboardAccess(
             store: database, signer: settings.secrets.links, adminToken: settings.adminToken, baseURL: settings.publicURL)
         self.digests = Digests(
-            store: database, catalog: catalog, targets: settings.targets, metrics: reportMetrics, dashboard: self.dashboardAccess)
+            store: database, catalog: catalog, targets: settings.targets, metrics: reportMetrics, dashboard: self.dashboardAccess,
+            pulse: self.pulseReports)
         self.broadcasts = Broadcasts(
             store: database, catalog: catalog, policy: settings.destinationPolicy, canSignWebhooks: settings.canSignWebhooks, links: self.links)
         self.outboxListing = OutboxListing(store: database)
