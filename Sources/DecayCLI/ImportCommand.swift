@@ -32,7 +32,7 @@ struct ImportCommand: AsyncParsableCommand {
         let format = ImportTable.Format.detect(path: self.file, text: String(decoding: data.prefix(64), as: UTF8.self))
         let database = try await self.database.open()
         do {
-            let summary = try await DirectoryImports(store: database).run(self.kind, bytes: Array(data), format: format)
+            let summary = try await DirectoryImports(store: database).run(self.kind, bytes: Array(data), format: format, source: .cli)
             print("imported \(self.kind.rawValue) from \(self.file): \(summary.inserted) new, \(summary.updated) updated")
         } catch let error as UseCaseError where !error.details.isEmpty {
             for problem in error.details { print("\(self.file): \(problem)") }

@@ -48,13 +48,15 @@ struct AppServices: Sendable {
         self.dashboardAccess = DashboardAccess(
             store: database, signer: settings.secrets.links, adminToken: settings.adminToken, baseURL: settings.publicURL)
         self.digests = Digests(
-            store: database, catalog: catalog, targets: settings.targets, metrics: reportMetrics, dashboard: self.dashboardAccess)
+            store: database, catalog: catalog, targets: settings.targets, metrics: reportMetrics, dashboard: self.dashboardAccess,
+            pulse: self.pulseReports)
         self.broadcasts = Broadcasts(
             store: database, catalog: catalog, policy: settings.destinationPolicy, canSignWebhooks: settings.canSignWebhooks, links: self.links)
         self.outboxListing = OutboxListing(store: database)
         self.inbox = InboxReplay(pipeline: self.pipeline)
         self.overview = DashboardOverview(
-            engagement: self.engagementReports, messages: self.messageReports, outbox: self.outboxListing, inbox: self.inbox)
+            engagement: self.engagementReports, messages: self.messageReports, outbox: self.outboxListing, inbox: self.inbox,
+            rechecks: OverviewRechecks(store: database))
         self.partnerRecall = PartnerKeyPointRecall(messages: self.messageReports, engagement: self.engagementReports)
         self.contentSync = ContentSync(store: database, catalog: catalog)
         self.demo = DemoSeeding(store: database, catalog: catalog)

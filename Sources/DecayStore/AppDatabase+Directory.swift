@@ -14,22 +14,28 @@ public struct ImportSummary: Sendable, Equatable, Codable {
 }
 
 extension AppDatabase {
-    /// Upserts checked partners in one transaction.
-    public func upsertPartners(_ partners: [Partner]) async throws -> ImportSummary {
+    /// Upserts checked partners in one transaction, which also writes the import log's line for it.
+    public func upsertPartners(_ partners: [Partner], from source: ImportLogEntry.Source) async throws -> ImportSummary {
         try await self.writer.write { db in
-            try Self.upsert(partners, db)
+            let summary = try Self.upsert(partners, db)
+            try Self.insert(ImportLogEntry(kind: "partners", source: source, summary: summary), db)
+            return summary
         }
     }
 
     /// Upserts the people `check` accepts, given the partner ids and people stored now, in the same transaction, so
-    /// the checks and the writes see the same directory; a thrown error changes nothing.
+    /// the checks and the writes see the same directory; a thrown error changes nothing. The import log's line goes
+    /// in the same transaction.
     public func upsertPeople(
+        from source: ImportLogEntry.Source,
         checkedBy check: @escaping @Sendable (_ partnerIDs: Set<String>, _ existing: [String: Person]) throws -> [Person]
     ) async throws -> ImportSummary {
         try await self.writer.write { db in
             let partnerIDs = Set(try String.fetchAll(db, sql: "SELECT id FROM partner"))
             let existing = Dictionary(uniqueKeysWithValues: try Self.fetchPeople(db).map { ($0.id, $0) })
-            return try Self.upsert(try check(partnerIDs, existing), db)
+            let summary = try Self.upsert(try check(partnerIDs, existing), db)
+            try Self.insert(ImportLogEntry(kind: "people", source: source, summary: summary), db)
+            return summary
         }
     }
 

@@ -264,6 +264,18 @@ extension AppDatabase {
                 CREATE INDEX dashboard_session_on_expiry ON dashboard_session (expires_at);
                 """)
         }
+        // Every directory import, kept or refused, so the Operations page can say what changed the directory and when.
+        migrator.registerMigration("v8-import-log") { db in
+            try db.create(table: "import_log") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("inserted", .integer).notNull().defaults(to: 0)
+                t.column("updated", .integer).notNull().defaults(to: 0)
+                t.column("refused", .text)
+                t.column("at", .double).notNull().indexed()
+            }
+        }
         return migrator
     }
 }

@@ -84,7 +84,7 @@ struct DashboardAccessTests {
     @Test func theChangeStampMovesOnEveryCommit() async throws {
         let database = try await TestDatabase.open()
         let before = database.changeStamp
-        _ = try await database.upsertPartners([Partner(id: "p-1", name: "One")])
+        _ = try await database.upsertPartners([Partner(id: "p-1", name: "One")], from: .cli)
         #expect(database.changeStamp > before)
         let after = database.changeStamp
         _ = try await database.setSession(key: "k", value: Data([1]), expiresAt: nil, onlyIfNew: true)

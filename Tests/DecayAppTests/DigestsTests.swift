@@ -2,6 +2,7 @@ import DecayApp
 import DecayCore
 import DecayStore
 import Foundation
+import GRDB
 import Testing
 
 /// Digests built from a real SQLite file seeded with the demo channel (history up to 2026-11-20).
@@ -65,6 +66,49 @@ struct DigestsTests {
     }
 
     /// A partner with a team lead: its manager sees every rep under them, the lead only the reps under the lead.
+    /// Four reps of one of cm-1's partners rate the vendor's importance 2–3 in the summer and 9–10 in week 47: cm-1's
+    /// digest says so in its Pulse section; the partner's manager and another channel manager get no such line.
+    @Test func aPartnersPulseMoveReachesItsChannelManagersDigest() async throws {
+        let (database, catalog) = try await Self.seeded()
+        let people = try await database.people()
+        let partner = try #require(try await database.partners().first { partner in
+            partner.manager == "cm-1" && people.filter { $0.partner == partner.id && $0.role == .rep }.count >= 4
+        })
+        let reps = Array(people.filter { $0.partner == partner.id && $0.role == .rep }.prefix(4)).map(\.id)
+        try await database.writer.write { db in
+            try db.execute(sql: """
+                DELETE FROM response WHERE survey_id = 'channel-health'
+                  AND person_id IN (SELECT id FROM person WHERE partner_id = ?)
+                """, arguments: [partner.id])
+            for (index, rep) in reps.enumerated() {
+                for (day, value) in [("2026-08-15T10:00:00Z", [2.0, 3, 2, 3][index]), ("2026-11-18T10:00:00Z", [9.0, 9, 10, 9][index])] {
+                    let at = try Date(day, strategy: .iso8601).timeIntervalSince1970
+                    try db.execute(sql: """
+                        INSERT INTO response (source, external_id, survey_id, person_id, submitted_at, received_at)
+                        VALUES ('test', ?, 'channel-health', ?, ?, ?)
+                        """, arguments: ["pulse-\(rep)-\(day)", rep, at, at])
+                    try db.execute(sql: "INSERT INTO answer (response_id, question_id, kind, number) VALUES (?, 'q1', 'scale', ?)",
+                                   arguments: [db.lastInsertedRowID, value])
+                }
+            }
+        }
+
+        let digest = try await Self.digest(database, catalog, "cm-1")
+        let move = try #require(digest.pulse.first { $0.partner == partner.id && $0.question == "q1" })
+        #expect(move.mean.mean == 9.25 && move.mean.people == 4)
+        #expect(move.previousMean.mean == 2.5 && move.previousMean.people == 4)
+        #expect(move.quarter == "2026-Q4" && move.previousQuarter == "2026-Q3")
+        let owned = Set(try await database.partners().filter { $0.manager == "cm-1" }.map(\.id))
+        #expect(digest.pulse.allSatisfy { owned.contains($0.partner) && $0.mean.people >= 3 && $0.previousMean.people >= 3 })
+        let payload = String(decoding: Digests.render(digest, as: .mattermost).body, as: UTF8.self)
+        #expect(payload.contains("**Pulse**"))
+
+        let manager = try #require(people.first { $0.partner == partner.id && $0.role == .partnerManager })
+        #expect(try await Self.digest(database, catalog, manager.id).pulse.isEmpty, "partner managers get no Pulse section")
+        let other = try #require(try await database.partners().first { $0.manager != "cm-1" && $0.manager != nil }?.manager)
+        #expect(try await Self.digest(database, catalog, other).pulse.allSatisfy { $0.partner != partner.id })
+    }
+
     @Test func partnerManagersAndLeadsSeeOnlyTheirReps() async throws {
         let (database, catalog) = try await Self.seeded()
         let people = try await database.people()

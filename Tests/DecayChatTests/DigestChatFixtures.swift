@@ -84,13 +84,30 @@ enum DigestChatFixtures {
                 scheduled: 4, nudges: 3, answeredAfterNudge: 2,
                 coaching: [Digest.Coaching(
                     person: "rep-7", name: "Tomasz <b>Kim</b> @here", message: "vault-3-launch", keyPoint: "target-market",
-                    keyPointText: "Mid-market healthcare.", misses: 3)]))
+                    keyPointText: "Mid-market healthcare.", misses: 3)]),
+            pulse: [pulseMove("partner-002", name: "Smith_&_<Sons>* @channel", mean: 5.2, previous: 7.9)])
+    }
+
+    /// A partner's move on the strategy question, 12 people this quarter and 10 the one before.
+    static func pulseMove(_ id: String, name: String, mean: Double, previous: Double) -> Digest.PulseMove {
+        func figure(_ mean: Double, _ people: Int) -> MeanFigure {
+            var figure = MeanFigure([])
+            figure.people = people
+            figure.mean = mean
+            figure.low = mean - 0.8
+            figure.high = mean + 0.8
+            return figure
+        }
+        return Digest.PulseMove(
+            partner: id, partnerName: name, survey: "channel-health", question: "q1",
+            prompt: "How important are Northwind products to your company's strategy? (1 = not at all, 10 = core)", min: 1, max: 10,
+            mean: figure(mean, 12), previousMean: figure(previous, 10), quarter: "2026-Q4", previousQuarter: "2026-Q3")
     }
 
     static let filler = "Managed Services & Cloud Backup <Solutions> for *Healthcare*_Providers "
 
-    /// 200 partners named `Partner #001 …` (about 150 characters each), 10 long-titled messages, quiet partners named
-    /// `Quiet #…`, and quiet reps in teams named `Team #…`, so each section's items can be counted in a payload.
+    /// 200 partners named `Partner #001 …` (about 150 characters each), 10 long-titled messages, 200 pulse moves of
+    /// partners named `Pulse #…`, quiet partners named `Quiet #…`, and quiet reps in teams named `Team #…`, so each section's items can be counted in a payload.
     static func huge() -> Digest {
         var digest = small()
         digest.engagement = engagement(partners: 200, reps: 3000)
@@ -109,6 +126,7 @@ enum DigestChatFixtures {
         digest.quietReps = (1...200).flatMap { team in
             (1...12).map { Digest.QuietRep(id: "r\(team)-\($0)", name: "Quiet Rep \($0) Longname", partner: "t\(team)", partnerName: String(format: "Team #%03d", team), lastActivity: nil) }
         }
+        digest.pulse = (1...200).map { pulseMove("pp\($0)", name: String(format: "Pulse #%03d ", $0) + filler, mean: 4.0, previous: 8.0) }
         digest.scorecard = Metric.allCases.map { Digest.ScorecardSummary(metric: $0, met: 100, missed: 90, unknown: 10) }
         digest.dashboardURL = "https://decay.example.com/login/link?token=" + String(repeating: "T", count: 180)
         return digest

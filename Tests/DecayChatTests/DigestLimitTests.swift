@@ -28,10 +28,11 @@ struct DigestLimitTests {
         }
     }
 
-    /// Partners, quiet partners and quiet-rep teams: whole items shown plus the "more" count make 200 each, and the
+    /// Pulse moves, partners, quiet partners and quiet-rep teams: whole items shown plus the "more" count make 200 each, and the
     /// partners list was cut (it cannot fit anywhere).
     static func checkWholeItems(_ text: String, _ format: ChatFormat) {
         let lists = [
+            ("Pulse", "Partners by category", "Pulse #\\d{3}", "pulse moves"),
             ("Partners by category", "Quiet partners", "Partner #\\d{3}", "partners"),
             ("Quiet partners", "Quiet reps", "Quiet #\\d{3}", "partners"),
             ("Quiet reps", "Scorecard", "Team #\\d{3}", "partners with quiet reps"),

@@ -48,8 +48,8 @@ struct BroadcastTests {
             r-5,Roy Five,p-retail,rep,,UTC
             r-6,Rex Six,p-private,rep,,UTC
             """
-        _ = try await DirectoryImports(store: database).run(.partners, text: partners, format: .csv)
-        _ = try await DirectoryImports(store: database).run(.people, text: people, format: .csv)
+        _ = try await DirectoryImports(store: database).run(.partners, text: partners, format: .csv, source: .cli)
+        _ = try await DirectoryImports(store: database).run(.people, text: people, format: .csv, source: .cli)
     }
 
     /// The whole service graph, its outbox worker allowed to post to the loopback sink without rate limits.

@@ -189,7 +189,7 @@ struct DashboardTests {
         let (app, database) = try await EngagementReportsTests.seededApp()
         var partner = try #require(try await database.partners().first)
         partner.name = #"<script>alert("x")</script><img src=x onerror=alert(1)>"#
-        _ = try await database.upsertPartners([partner])
+        _ = try await database.upsertPartners([partner], from: .cli)
         let hostile = partner
         try await app.test(.live) { client in
             var browser = Browser()
@@ -223,6 +223,34 @@ struct DashboardTests {
             let svg = try await browser.get(client, "/partners?format=svg&chart=heatmap")
             #expect(svg.headers[.contentType] == "image/svg+xml")
             #expect(Self.text(svg).hasPrefix("<svg"))
+        }
+    }
+
+    @Test func operationsListsTheAPIsImportsKeptAndRefused() async throws {
+        let (app, _) = try await EngagementReportsTests.seededApp()
+        try await app.test(.live) { client in
+            var headers = ServerTests.auth
+            headers[.contentType] = "text/csv"
+            let kept = try await client.execute(
+                uri: "/api/partners", method: .put, headers: headers, body: ByteBuffer(string: "id,name\nnew-partner,New Partner\n"))
+            #expect(kept.status == .ok)
+            let refused = try await client.execute(
+                uri: "/api/people", method: .put, headers: headers, body: ByteBuffer(string: "id,name,partner,role\nr,R,nowhere,rep\n"))
+            #expect(refused.status == .unprocessableContent)
+
+            var browser = Browser()
+            _ = try await browser.signIn(client)
+            #expect(Self.text(try await browser.get(client, "/")).contains("Re-checks due or sent"))
+            let page = Self.text(try await browser.get(client, "/operations"))
+            #expect(page.contains("Recent imports"))
+            #expect(page.contains("Weekly digests go out"))
+            let csv = Self.text(try await browser.get(client, "/operations?format=csv&table=imports"))
+            let lines = csv.split(separator: "\r\n").map(String.init)
+            #expect(lines.first == "When,Kind,Source,New,Updated,Refused because")
+            #expect(lines.count == 3, "a header, the refused people and the kept partners: \(lines)")
+            #expect(lines.dropFirst().first?.contains(",people,api,0,0,") == true)
+            #expect(lines.dropFirst().first?.contains("row 2 partner") == true)
+            #expect(lines.last?.contains(",partners,api,1,0,") == true)
         }
     }
 }

@@ -24,8 +24,8 @@ struct EventWebhookTests {
 
     static func seedDirectory(_ database: AppDatabase) async throws {
         let examples = ServerTests.repoRoot.appendingPathComponent("examples")
-        _ = try await DirectoryImports(store: database).run(.partners, text: try String(contentsOf: examples.appendingPathComponent("partners.csv"), encoding: .utf8), format: .csv)
-        _ = try await DirectoryImports(store: database).run(.people, text: try String(contentsOf: examples.appendingPathComponent("people.csv"), encoding: .utf8), format: .csv)
+        _ = try await DirectoryImports(store: database).run(.partners, text: try String(contentsOf: examples.appendingPathComponent("partners.csv"), encoding: .utf8), format: .csv, source: .cli)
+        _ = try await DirectoryImports(store: database).run(.people, text: try String(contentsOf: examples.appendingPathComponent("people.csv"), encoding: .utf8), format: .csv, source: .cli)
     }
 
     static let response = Array("""

@@ -64,7 +64,7 @@ struct SlackTypeformWebhookTests {
         #expect(responses.count == 1)
         #expect(responses[0].answers.map(\.choices) == [["a"]])
 
-        _ = try await DirectoryImports(store: database).run(.people, text: "id,name,partner,role,reports_to,chat_handle\nrep-0099,New Rep,bluepeak-managed,rep,pm-007,U0NOBODY\n", format: .csv)
+        _ = try await DirectoryImports(store: database).run(.people, text: "id,name,partner,role,reports_to,chat_handle\nrep-0099,New Rep,bluepeak-managed,rep,pm-007,U0NOBODY\n", format: .csv, source: .cli)
         let rejected = try #require(try await database.inbox(rejectedOnly: true).first)
         #expect(try await ServerTests.pipeline(database).replay(rejected.id).status == .accepted)
         #expect(try await database.responses(person: "rep-0099", survey: nil).count == 1)

@@ -25,22 +25,22 @@ struct DirectoryStoreTests {
 
     @Test func tenThousandPeopleImportInOneTransaction() async throws {
         let database = try await TestDatabase.open()
-        #expect(try await DirectoryImports(store: database).run(.partners, text: Self.partnersCSV(count: 200), format: .csv) == ImportSummary(inserted: 200, updated: 0))
+        #expect(try await DirectoryImports(store: database).run(.partners, text: Self.partnersCSV(count: 200), format: .csv, source: .cli) == ImportSummary(inserted: 200, updated: 0))
         let observer = TransactionCounter()
         database.writer.add(transactionObserver: observer, extent: .observerLifetime)
-        let summary = try await DirectoryImports(store: database).run(.people, text: Self.peopleCSV(count: 10_000, partners: 200), format: .csv)
+        let summary = try await DirectoryImports(store: database).run(.people, text: Self.peopleCSV(count: 10_000, partners: 200), format: .csv, source: .cli)
         #expect(summary == ImportSummary(inserted: 10_000, updated: 0))
         #expect(observer.commits == 1)
         #expect(try await database.directoryCounts().people == 10_000)
 
-        let again = try await DirectoryImports(store: database).run(.people, text: Self.peopleCSV(count: 10_000, partners: 200), format: .csv)
+        let again = try await DirectoryImports(store: database).run(.people, text: Self.peopleCSV(count: 10_000, partners: 200), format: .csv, source: .cli)
         #expect(again == ImportSummary(inserted: 0, updated: 10_000))
     }
 
     @Test func aFileWithBadRowsChangesNothing() async throws {
         let database = try await TestDatabase.open()
-        _ = try await DirectoryImports(store: database).run(.partners, text: Self.partnersCSV(count: 3), format: .csv)
-        _ = try await DirectoryImports(store: database).run(.people, text: Self.peopleCSV(count: 10, partners: 3), format: .csv)
+        _ = try await DirectoryImports(store: database).run(.partners, text: Self.partnersCSV(count: 3), format: .csv, source: .cli)
+        _ = try await DirectoryImports(store: database).run(.people, text: Self.peopleCSV(count: 10, partners: 3), format: .csv, source: .cli)
         let before = try await database.people()
 
         let bad = """
@@ -50,10 +50,10 @@ struct DirectoryStoreTests {
             rep-1,Renamed,p1,boss,pm-1
             """
         await #expect(throws: UseCaseError.self) {
-            try await DirectoryImports(store: database).run(.people, text: bad, format: .csv)
+            try await DirectoryImports(store: database).run(.people, text: bad, format: .csv, source: .cli)
         }
         do {
-            _ = try await DirectoryImports(store: database).run(.people, text: bad, format: .csv)
+            _ = try await DirectoryImports(store: database).run(.people, text: bad, format: .csv, source: .cli)
         } catch let error as UseCaseError {
             #expect(error.field == "row 3 partner")
             #expect(error.details.count == 2)
@@ -64,10 +64,10 @@ struct DirectoryStoreTests {
 
     @Test func cyclesAgainstStoredPeopleAreRejected() async throws {
         let database = try await TestDatabase.open()
-        _ = try await DirectoryImports(store: database).run(.partners, text: Self.partnersCSV(count: 1), format: .csv)
-        _ = try await DirectoryImports(store: database).run(.people, text: "id,name,partner,role,reports_to\na,A,p0,partner_manager,\nb,B,p0,rep,a\n", format: .csv)
+        _ = try await DirectoryImports(store: database).run(.partners, text: Self.partnersCSV(count: 1), format: .csv, source: .cli)
+        _ = try await DirectoryImports(store: database).run(.people, text: "id,name,partner,role,reports_to\na,A,p0,partner_manager,\nb,B,p0,rep,a\n", format: .csv, source: .cli)
         await #expect(throws: UseCaseError.self) {
-            try await DirectoryImports(store: database).run(.people, text: "id,name,partner,role,reports_to\na,A,p0,partner_manager,b\n", format: .csv)
+            try await DirectoryImports(store: database).run(.people, text: "id,name,partner,role,reports_to\na,A,p0,partner_manager,b\n", format: .csv, source: .cli)
         }
         #expect(try await database.person("a")?.reportsTo == nil)
     }
@@ -75,7 +75,7 @@ struct DirectoryStoreTests {
     @Test func peopleNeedTheirPartnerImportedFirst() async throws {
         let database = try await TestDatabase.open()
         await #expect(throws: UseCaseError.self) {
-            try await DirectoryImports(store: database).run(.people, text: "id,name,partner,role\nr,R,nowhere,rep\n", format: .csv)
+            try await DirectoryImports(store: database).run(.people, text: "id,name,partner,role\nr,R,nowhere,rep\n", format: .csv, source: .cli)
         }
         #expect(try await database.directoryCounts().people == 0)
     }
@@ -86,9 +86,9 @@ struct DirectoryStoreTests {
         let partners = try String(contentsOf: examples.appendingPathComponent("partners.csv"), encoding: .utf8)
         let people = try String(contentsOf: examples.appendingPathComponent("people.csv"), encoding: .utf8)
         let json = try String(contentsOf: examples.appendingPathComponent("partners.json"), encoding: .utf8)
-        #expect(try await DirectoryImports(store: database).run(.partners, text: partners, format: .csv).inserted == 8)
-        #expect(try await DirectoryImports(store: database).run(.partners, text: json, format: .json).updated == 8)
-        #expect(try await DirectoryImports(store: database).run(.people, text: people, format: .csv).inserted == 30)
+        #expect(try await DirectoryImports(store: database).run(.partners, text: partners, format: .csv, source: .cli).inserted == 8)
+        #expect(try await DirectoryImports(store: database).run(.partners, text: json, format: .json, source: .cli).updated == 8)
+        #expect(try await DirectoryImports(store: database).run(.people, text: people, format: .csv, source: .cli).inserted == 30)
     }
 }
 

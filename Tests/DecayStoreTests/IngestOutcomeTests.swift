@@ -19,8 +19,8 @@ struct IngestOutcomeTests {
     @Test func aRepeatAnswersWithTheStoredOutcome() async throws {
         let catalog = try TestDatabase.catalog()
         let database = try await TestDatabase.open()
-        _ = try await DirectoryImports(store: database).run(.partners, text: "id,name\np1,P\n", format: .csv)
-        _ = try await DirectoryImports(store: database).run(.people, text: "id,name,partner,role\nr1,R,p1,rep\n", format: .csv)
+        _ = try await DirectoryImports(store: database).run(.partners, text: "id,name\np1,P\n", format: .csv, source: .cli)
+        _ = try await DirectoryImports(store: database).run(.people, text: "id,name,partner,role\nr1,R,p1,rep\n", format: .csv, source: .cli)
         let message = try #require(catalog.messages["vault-3-launch"])
         let relay = MessageRelayEvent(message: message.id, from: "r1", to: ["r1"], text: "hi", at: Date())
         let cases: [(String, Result<CheckedEvent, InboundError>)] = [

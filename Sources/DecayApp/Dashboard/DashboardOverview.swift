@@ -3,19 +3,22 @@ import DecayStore
 import Foundation
 
 /// The dashboard's front page: the week's figures beside last week's, each active message's reach and decay, and
-/// what needs attention (spreading wrong answers, quiet partners, dead posts, rejected events). A manager's scope
+/// what needs attention (spreading wrong answers, quiet partners, dead posts, rejected events), and the re-checks due or
+/// sent per message (counted for the viewer's own reps). A manager's scope
 /// narrows the partner figures and leaves out the channel-wide message fits and operations.
 public struct DashboardOverview: Sendable {
     public let engagement: EngagementReports
     public let messages: MessageReports
     public let outbox: OutboxListing
     public let inbox: InboxReplay
+    public let rechecks: OverviewRechecks
 
-    public init(engagement: EngagementReports, messages: MessageReports, outbox: OutboxListing, inbox: InboxReplay) {
+    public init(engagement: EngagementReports, messages: MessageReports, outbox: OutboxListing, inbox: InboxReplay, rechecks: OverviewRechecks) {
         self.engagement = engagement
         self.messages = messages
         self.outbox = outbox
         self.inbox = inbox
+        self.rechecks = rechecks
     }
 
     public func overview(asOf: Date, viewer: DashboardViewer) async throws -> Overview {
@@ -24,7 +27,8 @@ public struct DashboardOverview: Sendable {
         let lastWeek = try await self.engagement.partners(asOf: asOf.addingTimeInterval(-7 * 86_400), filter: PartnerFilter(), scope: scope).report
         var overview = Overview(
             asOf: asOf, thisWeek: WeekFigures(now), lastWeek: WeekFigures(lastWeek),
-            quietPartners: Self.quiet(now.partners), messages: [], spreading: [], deadPosts: nil, rejectedEvents: nil)
+            quietPartners: Self.quiet(now.partners), messages: [], spreading: [], deadPosts: nil, rejectedEvents: nil,
+            rechecks: try await self.rechecks.week(asOf: asOf, viewer: viewer))
         guard viewer.isAdmin else { return overview }
         for message in self.messages.catalog.sortedMessages {
             // Point estimates are enough here; the bootstrap intervals (seconds on a large channel) wait for the message page.
@@ -63,6 +67,8 @@ public struct Overview: Sendable {
     public var spreading: [SpreadingAnswer]
     public var deadPosts: Int?
     public var rejectedEvents: Int?
+    /// Per message with any: re-checks due or sent and reminders, for the viewer's reps only.
+    public var rechecks: [MessageRechecks]
 }
 
 /// The channel's figures as of one instant, pooled over the partners in scope.

@@ -3,7 +3,7 @@ import DecayStore
 import Foundation
 
 /// What the digests of one run share, read or fitted once: the directory, engagement snapshots and deliveries per
-/// cut-off, and each message's report input and fit per cut-off. Managers in one time zone share a cut-off, so a
+/// cut-off, each message's report input and fit per cut-off, and the pulse report per cut-off. Managers in one time zone share a cut-off, so a
 /// run over thousands of managers reads and fits a handful of times instead of once per manager.
 public actor DigestRun {
     private let store: any DigestRepository
@@ -17,14 +17,19 @@ public actor DigestRun {
     private var peopleByPartner: [String: [Person]]?
     private var partnersReports: [String: PartnersReport] = [:]
     private var contacts: [String: [DigestContact]] = [:]
+    private let pulseReports: PulseReports
+    private var pulseByCutOff: [Date: PulseReport] = [:]
 
-    /// `resamples` bootstrap refits give each half-life its interval; `metrics` times each fit.
+    /// `resamples` bootstrap refits give each half-life its interval; `metrics` times each fit; `pulse` shares its
+    /// cached reports with the dashboard and the API (nil = a cache of the run's own).
     public init(
-        store: any DigestRepository, catalog: ContentCatalog, resamples: Int = InputRules.defaultResamples, metrics: ReportMetrics = ReportMetrics()
+        store: any DigestRepository, catalog: ContentCatalog, resamples: Int = InputRules.defaultResamples, metrics: ReportMetrics = ReportMetrics(),
+        pulse: PulseReports? = nil
     ) {
         self.store = store
         self.catalog = catalog
         self.reports = MessageReportCache(resamples: resamples, metrics: metrics)
+        self.pulseReports = pulse ?? PulseReports(store: store, catalog: catalog)
     }
 
     func people() async throws -> [Person] {
@@ -67,6 +72,14 @@ public actor DigestRun {
         let contacts = try await self.store.digestContacts(from: start.addingTimeInterval(-week), through: asOf.addingTimeInterval(week))
         self.contacts[key] = contacts
         return contacts
+    }
+
+    /// The channel-wide pulse report as of `asOf`, read and built once per cut-off (the Pulse section narrows it).
+    func pulse(asOf: Date) async throws -> PulseReport {
+        if let report = self.pulseByCutOff[asOf] { return report }
+        let report = try await self.pulseReports.report(asOf: asOf)
+        self.pulseByCutOff[asOf] = report
+        return report
     }
 
     /// Deliveries up to `asOf`, by person.

@@ -15,11 +15,14 @@ public struct Digests: Sendable {
     public let metrics: ReportMetrics
     /// Signs each digest's link to the manager's dashboard; nil = digests without the link.
     public let dashboard: DashboardAccess?
+    /// The pulse reports whose cache the digests' Pulse section shares; nil = each run keeps its own.
+    public let pulse: PulseReports?
 
     public init(
         store: any DigestRepository, catalog: ContentCatalog, targets: ScoreTargets? = nil, options: DigestOptions = DigestOptions(),
-        metrics: ReportMetrics = ReportMetrics(), dashboard: DashboardAccess? = nil
+        metrics: ReportMetrics = ReportMetrics(), dashboard: DashboardAccess? = nil, pulse: PulseReports? = nil
     ) {
+        self.pulse = pulse
         self.dashboard = dashboard
         self.store = store
         self.catalog = catalog
@@ -30,7 +33,7 @@ public struct Digests: Sendable {
 
     /// A run whose reads and fits the digests built with it share.
     public func run(resamples: Int = InputRules.defaultResamples) -> DigestRun {
-        DigestRun(store: self.store, catalog: self.catalog, resamples: resamples, metrics: self.metrics)
+        DigestRun(store: self.store, catalog: self.catalog, resamples: resamples, metrics: self.metrics, pulse: self.pulse)
     }
 
     /// Managers who get a digest, with their time zone and own destination.
@@ -111,10 +114,14 @@ public struct Digests: Sendable {
             current: try await run.partnersReport(asOf: period.asOf, targets: targets, weights: self.options.weights),
             previous: try await run.partnersReport(asOf: period.start, targets: nil, weights: self.options.weights)
         )
+        var pulse: (current: PulseReport, weekStart: PulseReport?)?
+        if manager.role == .channelManager {
+            pulse = (try await run.pulse(asOf: period.asOf), try await run.pulse(asOf: period.start))
+        }
         let input = DigestInput(
             manager: manager, week: week, period: period, people: colleagues, current: current,
             previous: try await run.snapshot(asOf: period.start), targets: targets, messages: messages, reports: reports,
-            contacts: try await run.contacts(start: period.start, asOf: period.asOf))
+            contacts: try await run.contacts(start: period.start, asOf: period.asOf), pulse: pulse)
         let builder = DigestBuilder(options: self.options)
         return try await OffPool.run { try builder.build(input) }
     }

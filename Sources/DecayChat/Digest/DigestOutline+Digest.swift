@@ -9,8 +9,8 @@ extension DigestOutline {
         static let phrase = 100
     }
 
-    /// The sections in reading order: the week's numbers, messages, re-checks, partners, quiet partners and reps,
-    /// scorecard. Sections with nothing to say are left out, except messages and partners, which say so.
+    /// The sections in reading order: the week's numbers, messages, re-checks, pulse moves, partners, quiet partners
+    /// and reps, scorecard. Sections with nothing to say are left out, except messages and partners, which say so.
     init(_ digest: Digest) {
         let timeZone = TimeZone(identifier: digest.period.timeZone) ?? .gmt
         let manager = digest.manager
@@ -30,6 +30,7 @@ extension DigestOutline {
                 title: "Re-checks",
                 items: Self.recheckActivity(digest.recheckActivity) + digest.rechecks.map { Self.recheck($0, timeZone) },
                 noun: "lines"),
+            Section(title: "Pulse", items: digest.pulse.map(Self.pulse), noun: "pulse moves"),
             Section(
                 title: "Partners by category",
                 items: digest.partners.isEmpty ? [Item(.text("No partners in scope."))] : digest.partners.map(Self.partner),
@@ -148,6 +149,20 @@ extension DigestOutline {
             ]), details: Array(details)))
         }
         return items
+    }
+
+    /// One partner's move on one pulse question: `▼ 1.7 on 1–10: 6.1 (5.2–7.0, 12 people) in 2026-Q4 vs 7.8 (…) in 2026-Q3`.
+    private static func pulse(_ move: Digest.PulseMove) -> Item {
+        func mean(_ figure: MeanFigure, _ quarter: String) -> String {
+            let interval = figure.low.flatMap { low in figure.high.map { String(format: "%.1f–%.1f, ", low, $0) } } ?? ""
+            return String(format: "%.1f", figure.mean ?? 0) + " (\(interval)\(DigestText.count(figure.people, "person", plural: "people"))) in \(quarter)"
+        }
+        let change = (move.change > 0 ? "▲ " : "▼ ") + String(format: "%.1f", abs(move.change))
+        return Item(Line([
+            .bold(Self.name(move.partnerName)),
+            .text(" · \(TextBudget.clip(move.prompt, limit: Clip.phrase)): \(change) on \(move.min)–\(move.max), "
+                + "\(mean(move.mean, move.quarter)) vs \(mean(move.previousMean, move.previousQuarter))"),
+        ]))
     }
 
     private static func partner(_ partner: Digest.PartnerLine) -> Item {

@@ -1,6 +1,6 @@
 import DecayCore
 
-/// The digest as a Discord webhook message: title and subtitle in `content`, one embed per section (at most 7 of
+/// The digest as a Discord webhook message: title and subtitle in `content`, one embed per section (at most 8 of
 /// the 10 allowed) whose description holds whole items; as many items per section as keep every embed's text
 /// within 6,000 characters together. Mentions are switched off.
 public enum DiscordDigestRenderer {

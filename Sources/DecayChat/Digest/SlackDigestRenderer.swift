@@ -1,7 +1,7 @@
 import DecayCore
 
 /// The digest as Slack Block Kit: a header, a context line, then per section one to five mrkdwn section blocks
-/// of whole items, dividers between sections. At most 2 + 7 × 5 + 6 = 43 blocks, under Slack's 50.
+/// of whole items, dividers between sections, and the dashboard button. At most 2 + 8 × 5 + 7 + 1 = 50 blocks, Slack's limit.
 public enum SlackDigestRenderer {
     /// Section blocks one outline section may fill.
     static let blocksPerSection = 5

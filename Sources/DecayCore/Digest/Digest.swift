@@ -105,12 +105,15 @@ public struct Digest: Sendable, Equatable, Codable {
     public var quietReps: [QuietRep]
     /// Targets met and missed per metric over the partners; nil without targets.
     public var scorecard: [ScorecardSummary]?
+    /// Channel managers: their partners' pulse scale questions whose mean moved on the previous quarter, largest first.
+    public var pulse: [PulseMove]
 
     public init(
         manager: Manager, week: ISOWeek, period: Period, engagement: Engagement, messages: [MessageLine], rechecks: [Recheck],
         partners: [PartnerLine], quietPartners: [QuietPartner], quietReps: [QuietRep], scorecard: [ScorecardSummary]?,
-        recheckActivity: RecheckActivity? = nil
+        recheckActivity: RecheckActivity? = nil, pulse: [PulseMove] = []
     ) {
+        self.pulse = pulse
         self.recheckActivity = recheckActivity
         self.manager = manager
         self.week = week

@@ -33,7 +33,8 @@ public struct DigestBuilder: Sendable {
             quietPartners: self.quietPartners(input, scope: scope, repsNow: repsNow),
             quietReps: self.quietReps(repsNow, asOf: input.current.asOf, names: names, partnerNames: partnerNames),
             scorecard: input.targets.map { _ in Self.scorecard(partners) },
-            recheckActivity: self.recheckActivity(input, scope: scope)
+            recheckActivity: self.recheckActivity(input, scope: scope),
+            pulse: self.pulseMoves(input, scope: scope)
         )
     }
 

@@ -22,12 +22,17 @@ public struct DigestInput: Sendable {
     /// Re-checks and reminders queued from 7 days before the week to 7 days after the cut-off (any scope; the
     /// builder keeps the manager's reps).
     public var contacts: [DigestContact]
+    /// The channel's pulse report as of the cut-off and as of the start of the week (any scope; the builder keeps a
+    /// channel manager's partners); nil = no Pulse section. Without `weekStart` every move counts as news.
+    public var pulse: (current: PulseReport, weekStart: PulseReport?)?
 
     public init(
         manager: Person, week: ISOWeek, period: Digest.Period, people: [Person], current: EngagementSnapshot,
         previous: EngagementSnapshot, targets: ScoreTargets?, messages: [DigestMessageInput],
-        reports: (current: PartnersReport, previous: PartnersReport)? = nil, contacts: [DigestContact] = []
+        reports: (current: PartnersReport, previous: PartnersReport)? = nil, contacts: [DigestContact] = [],
+        pulse: (current: PulseReport, weekStart: PulseReport?)? = nil
     ) {
+        self.pulse = pulse
         self.reports = reports
         self.contacts = contacts
         self.manager = manager

@@ -41,12 +41,12 @@ struct DirectoryController {
 
     @Sendable func importPartners(request: Request, context: some RequestContext) async throws -> JSONBody<ImportSummary> {
         let (bytes, format) = try await self.upload(request)
-        return JSONBody(value: try await self.imports.run(.partners, bytes: bytes, format: format))
+        return JSONBody(value: try await self.imports.run(.partners, bytes: bytes, format: format, source: .api))
     }
 
     @Sendable func importPeople(request: Request, context: some RequestContext) async throws -> JSONBody<ImportSummary> {
         let (bytes, format) = try await self.upload(request)
-        return JSONBody(value: try await self.imports.run(.people, bytes: bytes, format: format))
+        return JSONBody(value: try await self.imports.run(.people, bytes: bytes, format: format, source: .api))
     }
 
     /// Reads the body's bytes; the format comes from Content-Type (`text/csv` or `application/json`), else the text.

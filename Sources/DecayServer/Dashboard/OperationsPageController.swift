@@ -5,12 +5,15 @@ import Foundation
 import Hummingbird
 
 /// `GET /operations` (admins): outbox counts, dead posts with their reason and a retry button, rejected inbound
-/// events with the field at fault and a replay button, and the digest schedule. The buttons POST with the CSRF token
-/// (`/operations/outbox/{id}/retry`, `/operations/inbox/{id}/replay`) and come back here.
+/// events with the field at fault and a replay button, the digest schedule, and the last 20 directory imports (kept
+/// or refused). The buttons POST with the CSRF token (`/operations/outbox/{id}/retry`, `/operations/inbox/{id}/replay`)
+/// and come back here.
 struct OperationsPageController {
     static let listed = 50
+    static let importsListed = 20
     let outbox: OutboxListing
     let inbox: InboxReplay
+    let imports: DirectoryImports
     let digestSchedule: String
     let wake: @Sendable () -> Void
     let renderer: DashboardRenderer
@@ -25,6 +28,7 @@ struct OperationsPageController {
         let session = try context.dashboard
         let dead = try await self.outbox.list(status: .dead, limit: Self.listed)
         let rejected = try await self.inbox.rejected(limit: Self.listed)
+        let imports = try await self.imports.recent(limit: Self.importsListed)
         var page = DashboardPage(title: "Operations", path: "/operations", intro: "Weekly digests go out \(self.digestSchedule).")
         page.tiles = OutboxStatus.allCases.map { status in
             PageTile(label: "Outbox: \(status.rawValue)", value: (dead.counts[status.rawValue] ?? 0).formatted(), detail: "posts")
@@ -46,6 +50,13 @@ struct OperationsPageController {
                  PageCell(event.source), PageCell(PageFormat.dateTime(event.receivedAt)), PageCell(event.errorField ?? "–", mark: "bad"),
                  PageCell(event.errorMessage ?? event.errorCode ?? "–")]
             }, empty: "No rejected events."), wide: true))
+        page.blocks.append(PageBlock("Recent imports", note: "Partner and people imports from decay import and the API, kept or refused.", table: PageTable(
+            id: "imports", caption: "The last \(Self.importsListed) directory imports, newest first",
+            columns: ["When", "Kind", "Source", "New", "Updated", "Refused because"],
+            rows: imports.map { entry in
+                [PageCell(PageFormat.dateTime(entry.at)), PageCell(entry.kind), PageCell(entry.source.rawValue), .number(entry.inserted),
+                 .number(entry.updated), entry.refused.map { PageCell($0, mark: "bad") } ?? PageCell("–")]
+            }, empty: "No imports yet."), wide: true))
         return try self.renderer.respond(page, request: request, session: session)
     }
 

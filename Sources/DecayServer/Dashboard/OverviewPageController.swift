@@ -49,6 +49,16 @@ struct OverviewPageController {
                      .number($0.count)]
                 }, empty: "No wrong answer is spreading.")))
         }
+        page.blocks.append(PageBlock(
+            "Re-checks due or sent",
+            note: "Reps re-asked a message's weakest points in the 7 days before now or due in the 7 after, and reminders to silent reps.",
+            table: PageTable(
+                id: "rechecks", caption: "Re-checks and reminders per message",
+                columns: ["Message", "Reps re-checked", "Due", "Sent", "Answered since", "Reminders sent"],
+                rows: overview.rechecks.map { line in
+                    [session.viewer.isAdmin ? PageCell(line.message, href: PageFormat.path("messages", line.message)) : PageCell(line.message),
+                     .number(line.reps), .number(line.due), .number(line.sent), .number(line.answered), .number(line.reminders)]
+                }, empty: "No re-check or reminder this week.")))
         page.blocks.append(PageBlock("Quiet partners", note: "Partners with 3 or more reps silent for 14 days.", table: PageTable(
             id: "quiet", caption: "Partners with the most quiet reps",
             columns: ["Partner", "Reps", "Quiet reps"],

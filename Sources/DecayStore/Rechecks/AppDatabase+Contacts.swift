@@ -154,3 +154,24 @@ extension AppDatabase {
         var key_point: String
     }
 }
+
+extension AppDatabase {
+    /// Re-checks and reminders (not cancelled) with a send time in `from..<through`, each with whether it was
+    /// delivered and whether its rep answered the message at or after the send time: the overview's re-check figures.
+    public func contactActivity(from: Date, through: Date) async throws -> [ContactActivity] {
+        try await self.reader.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.kind, c.person_id, c.partner_id, c.message_id, c.send_at, o.status,
+                       EXISTS (SELECT 1 FROM response r WHERE r.person_id = c.person_id AND r.message_id = c.message_id
+                                                          AND r.received_at >= c.send_at) AS answered
+                FROM rep_contact c LEFT JOIN outbox o ON o.id = c.outbox_id
+                WHERE c.cancelled_at IS NULL AND c.send_at >= ? AND c.send_at < ?
+                """, arguments: [from.timeIntervalSince1970, through.timeIntervalSince1970]).map { row in
+                ContactActivity(
+                    kind: ContactActivity.Kind(rawValue: row["kind"]) ?? .recheck, person: row["person_id"], partner: row["partner_id"],
+                    message: row["message_id"], sendAt: Date(timeIntervalSince1970: row["send_at"]),
+                    sent: (row["status"] as String?) == OutboxStatus.delivered.rawValue, answered: row["answered"])
+            }
+        }
+    }
+}

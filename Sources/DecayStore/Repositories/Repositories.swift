@@ -21,15 +21,18 @@ public protocol DemoRepository: ContentRepository {
     func saveDemo(_ channel: DemoChannel, freeTextPoints: [String: [String: [PointScore]]]) async throws
 }
 
-/// Partners and people: reads, and all-or-nothing upserts.
+/// Partners and people: reads, and all-or-nothing upserts, each logged with what came of it.
 public protocol DirectoryRepository: Sendable {
     func partners() async throws -> [Partner]
     func people(partner: String?) async throws -> [Person]
     func person(_ id: String) async throws -> Person?
-    func upsertPartners(_ partners: [Partner]) async throws -> ImportSummary
+    func upsertPartners(_ partners: [Partner], from source: ImportLogEntry.Source) async throws -> ImportSummary
     func upsertPeople(
+        from source: ImportLogEntry.Source,
         checkedBy check: @escaping @Sendable (_ partnerIDs: Set<String>, _ existing: [String: Person]) throws -> [Person]
     ) async throws -> ImportSummary
+    func logImport(_ entry: ImportLogEntry) async throws
+    func recentImports(limit: Int) async throws -> [ImportLogEntry]
 }
 
 /// What the message, partners and person reports read.
@@ -86,6 +89,11 @@ public protocol RecheckRepository: RecheckInputRepository {
     func cancelStaleContacts(now: Date) async throws -> CancelledContacts
 }
 
+/// What became of the re-checks and reminders sent or due around a date, for the dashboard.
+public protocol ContactActivityRepository: Sendable {
+    func contactActivity(from: Date, through: Date) async throws -> [ContactActivity]
+}
+
 /// The outbox as people see it: listing, counts and putting a post back in the queue.
 public protocol OutboxRepository: Sendable {
     func outbox(status: OutboxStatus?, limit: Int) async throws -> [OutboxEntry]
@@ -119,4 +127,5 @@ extension AppDatabase {
 }
 
 extension AppDatabase: IngestRepository, ContentRepository, DemoRepository, DirectoryRepository, ReportRepository, DigestRepository, DigestQueueRepository,
-    BroadcastRepository, OutboxRepository, ErasureRepository, RecheckRepository, RecheckInputRepository {}
+    BroadcastRepository, OutboxRepository, ErasureRepository, RecheckRepository, RecheckInputRepository,
+    ContactActivityRepository {}
