@@ -276,6 +276,10 @@ extension AppDatabase {
                 t.column("at", .double).notNull().indexed()
             }
         }
+        // Cancelling answered re-checks deletes a post once none of its contacts is left: found by outbox id.
+        migrator.registerMigration("v9-rep-contact-by-outbox") { db in
+            try db.create(index: "rep_contact_on_outbox", on: "rep_contact", columns: ["outbox_id"])
+        }
         return migrator
     }
 }

@@ -29,7 +29,7 @@ extension AppDatabase {
                 FROM delivery d JOIN person p ON p.id = d.person_id
                 WHERE p.role = 'rep' AND d.broadcast_id IS NOT NULL AND d.acked_at IS NULL
                   AND d.delivered_at >= ? AND d.delivered_at <= ?
-                  AND NOT EXISTS (SELECT 1 FROM response r WHERE r.person_id = d.person_id AND r.message_id = d.message_id)
+                  AND NOT EXISTS (SELECT 1 FROM response r WHERE r.person_id = d.person_id AND +r.message_id = d.message_id)
                 ORDER BY d.person_id, d.message_id
                 """, arguments: [since.timeIntervalSince1970, asOf.timeIntervalSince1970]).map { row in
                 NudgeCandidate(
@@ -110,7 +110,7 @@ extension AppDatabase {
             var contacts = db.changesCount
             try db.execute(sql: """
                 UPDATE rep_contact AS c SET cancelled_at = ?1, cancel_reason = 'answered before the send'
-                WHERE \(pending) AND EXISTS (SELECT 1 FROM response r WHERE r.person_id = c.person_id AND r.message_id = c.message_id
+                WHERE \(pending) AND EXISTS (SELECT 1 FROM response r WHERE r.person_id = c.person_id AND +r.message_id = c.message_id
                                                 AND r.received_at >= c.created_at)
                 """, arguments: [now.timeIntervalSince1970])
             contacts += db.changesCount
@@ -162,7 +162,7 @@ extension AppDatabase {
         try await self.reader.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT c.kind, c.person_id, c.partner_id, c.message_id, c.send_at, o.status,
-                       EXISTS (SELECT 1 FROM response r WHERE r.person_id = c.person_id AND r.message_id = c.message_id
+                       EXISTS (SELECT 1 FROM response r WHERE r.person_id = c.person_id AND +r.message_id = c.message_id
                                                           AND r.received_at >= c.send_at) AS answered
                 FROM rep_contact c LEFT JOIN outbox o ON o.id = c.outbox_id
                 WHERE c.cancelled_at IS NULL AND c.send_at >= ? AND c.send_at < ?
