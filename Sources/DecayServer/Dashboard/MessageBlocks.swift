@@ -22,8 +22,8 @@ enum MessageBlocks {
                     return [
                         PageCell(relay.from, href: PageFormat.path("people", relay.from)), PageCell(PageFormat.dateTime(relay.at)),
                         .number(relay.recipients), .figure(PageFormat.percent(relay.fidelity)), text,
-                        PageCell(Self.list(relay.missing, texts), mark: relay.missing.isEmpty ? nil : "muted"),
-                        PageCell(Self.list(relay.distorted, texts), mark: relay.distorted.isEmpty ? nil : "bad"),
+                        PageCell(Self.list(relay.missing), mark: relay.missing.isEmpty ? nil : "muted"),
+                        PageCell(Self.list(relay.distorted), mark: relay.distorted.isEmpty ? nil : "bad"),
                     ] + points.map { point in
                         let verdict = relay.points[point] ?? "–"
                         return PageCell(verdict, mark: verdict == "distorted" ? "bad" : verdict == "missing" ? "muted" : verdict == "present" ? "good" : nil)
@@ -55,9 +55,9 @@ enum MessageBlocks {
         return segments
     }
 
-    /// Key point ids with their text: `restore-sla (Restores within 4 hours)`; "–" for none.
-    static func list(_ ids: [String], _ texts: [String: String]) -> String {
-        ids.isEmpty ? "–" : ids.map { id in texts[id].map { "\(id) (\($0))" } ?? id }.joined(separator: "; ")
+    /// Key point ids (their texts are in the key points table above), "–" for none.
+    static func list(_ ids: [String]) -> String {
+        ids.isEmpty ? "–" : ids.joined(separator: ", ")
     }
 
     /// Every stored version, newest first, with the key points it added, removed or changed, and per key point the
