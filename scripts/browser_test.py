@@ -139,6 +139,15 @@ def main():
                  driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=h-key-points] tbody tr")]
         check(shown == [point["correct_now"]["text"] for point in report["key_points"]],
               "the message page's 'correct now' figures match the API")
+        curves = driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby^=h-curve-] figure.chart svg")
+        check(len(curves) == len(report["key_points"]), f"a forgetting curve per key point ({len(curves)})")
+        _, worst = api("/api/reports/message/" + message_path.split("/")[-1] + "?relays_limit=20")
+        texts = [" ".join(cell.text.split()) for cell in driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=h-relays] tbody td.text")]
+        check(texts == [" ".join(relay["text"].split()) for relay in worst["relays"]], "the relays' texts match the API, worst first")
+        marks = driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=h-relays] mark.distorted")
+        check(len(marks) == sum(len(relay["highlights"]) for relay in worst["relays"]), f"every distorting phrase is marked ({len(marks)})")
+        versions = driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=h-versions] tbody tr")
+        check(len(versions) == len(report["versions"]), f"every version is listed ({len(versions)})")
 
         open_page(driver, "/partners", "partners")
         first = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=h-ranking] tbody tr")

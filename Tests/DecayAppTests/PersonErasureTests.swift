@@ -43,7 +43,10 @@ struct PersonErasureTests {
     static func reports(_ database: AppDatabase, _ catalog: ContentCatalog) async throws -> String {
         var parts = [try JSONStyle.encoder.encode(try await EngagementReports(store: database).partners(asOf: self.asOf, category: nil))]
         for message in catalog.sortedMessages {
-            parts.append(try JSONStyle.encoder.encode(try await MessageReports(store: database, catalog: catalog).report(message: message.id, resamples: 0)))
+            var report = try await MessageReports(store: database, catalog: catalog).report(message: message.id, resamples: 0)
+            // When each database loaded the content is a clock reading, not anything about people.
+            for index in report.versions.indices { report.versions[index].loadedAt = .distantPast }
+            parts.append(try JSONStyle.encoder.encode(report))
         }
         return parts.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
     }

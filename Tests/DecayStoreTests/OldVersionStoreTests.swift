@@ -47,6 +47,18 @@ struct OldVersionStoreTests {
         #expect(try await database.oldVersionEvidence(message: other, surveys: [], asOf: Self.asOf) == nil, "a message with one version")
     }
 
+    @Test func theReportListsEveryStoredVersionWithWhatItChanged() async throws {
+        let (database, catalog, _, message) = try await self.seeded()
+        let surveys = catalog.surveys(forMessage: message.id)
+        let input = try await database.messageReportInput(message: message, surveys: surveys, asOf: Self.asOf, freeTexts: false)
+        #expect(input.versions.map(\.version) == [1, 2])
+        #expect(input.versions.compactMap(\.content) == DemoHistory.messages(for: catalog) + [message])
+        let report = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: 0, seed: 1)).build(message: message, surveys: surveys, input: input)
+        #expect(report.versions.map(\.version) == [1, 2])
+        #expect(report.versions[1].changed.contains("target-market"))
+        #expect(report.versions[1].title == message.title)
+    }
+
     @Test func aRepPickingTheOldAnswerIsOnV1UntilTheyAnswerRight() async throws {
         let (database, catalog, channel, message) = try await self.seeded()
         let surveys = catalog.surveys(forMessage: message.id)

@@ -57,6 +57,65 @@ public struct MessageReport: Sendable, Codable {
         /// People whose latest word on the point (quiz answer, free text or relay) still carries an older version's
         /// claim, per version, newest first; empty when no older version changed the point.
         public var stillOnOldVersion: [OldVersionCount] = []
+        /// The fitted curve every 3 days from 0 to 90 as the expected share answering correctly after a direct
+        /// delivery (knowledge plus the questions' guessing floor), so it compares with `observed`; empty when unfitted.
+        public var curve: [CurvePoint] = []
+        /// Direct deliveries' quiz answers in 7-day delay bins; a bin from fewer than 3 people has no rate.
+        public var observed: [DelayBin] = []
+        /// The longest delay observed on a direct delivery: beyond it the curve is a projection.
+        public var observedThroughDays: Double?
+        /// The mean chance of guessing right on the point's direct quiz answers (1/options; 0 for multiple choice):
+        /// the floor `curve` stands on, and what turns a knowledge target into a share answering correctly.
+        public var guessFloor: Double = 0
+    }
+
+    /// The fitted curve at one day, with its 95% bootstrap interval when there is one.
+    public struct CurvePoint: Sendable, Codable, Equatable {
+        public var days: Double
+        public var share: Double
+        public var low: Double?
+        public var high: Double?
+    }
+
+    /// Quiz answers given `fromDay..<toDay` days after a direct delivery: their mean delay and share correct.
+    public struct DelayBin: Sendable, Codable, Equatable {
+        public var fromDay: Int
+        public var toDay: Int
+        public var meanDays: Double
+        public var recall: Rate
+    }
+
+    /// One stored version of the message and how its key points differ from the version before.
+    public struct VersionReport: Sendable, Codable, Equatable {
+        public var version: Int
+        public var title: String
+        public var loadedAt: Date
+        public var added: [String]
+        public var removed: [String]
+        /// Key points whose text, concepts or distortions changed.
+        public var changed: [String]
+
+        public init(version: Int, title: String, loadedAt: Date, added: [String], removed: [String], changed: [String]) {
+            self.version = version
+            self.title = title
+            self.loadedAt = loadedAt
+            self.added = added
+            self.removed = removed
+            self.changed = changed
+        }
+    }
+
+    /// Where a relay's text carries a distorted key point: UTF-16 offsets `start..<end` (as JavaScript counts).
+    public struct Highlight: Sendable, Codable, Equatable {
+        public var start: Int
+        public var end: Int
+        public var keyPoint: String
+
+        public init(start: Int, end: Int, keyPoint: String) {
+            self.start = start
+            self.end = end
+            self.keyPoint = keyPoint
+        }
     }
 
     /// People still carrying one older version of a key point: the distortion "old version (v1)".
@@ -84,6 +143,11 @@ public struct MessageReport: Sendable, Codable {
         public var rouge1Recall: Double
         /// Each key point's verdict by id: `present`, `missing`, `distorted` or `not scored (language de)`.
         public var points: [String: String] = [:]
+        /// The relayed text as the partner wrote it (untrusted: escape before showing).
+        public var text: String = ""
+        /// The phrases that distort a key point, in text order; a distortion found only after normalising (a
+        /// number written another way) has no highlight, but its point is still in `distorted`.
+        public var highlights: [Highlight] = []
     }
 
     public var message: String
@@ -105,4 +169,6 @@ public struct MessageReport: Sendable, Codable {
     /// How many relays there are in all, and how many worse ones come before `relays`, for paging.
     public var relaysTotal: Int = 0
     public var relaysOffset: Int = 0
+    /// Every stored version, oldest first, with the key points each changed; empty when none is stored.
+    public var versions: [VersionReport] = []
 }

@@ -23,18 +23,23 @@ public struct MessageReportBuilder: Sendable {
             let answers = answersByPoint[point.id] ?? []
             let fitted = fit?.keyPoints.first { $0.id == point.id }
             let counts = freeText[point.id] ?? [:]
+            let guess = Self.guessFloor(answers, questions: questions)
             return MessageReport.KeyPointReport(
                 id: point.id, text: point.text, weight: point.weight,
                 correctNow: Self.rate(Self.latestPerPerson(answers)),
                 halfLifeDays: Self.estimate(fitted?.halfLife, fitted?.halfLifeInterval, fitted?.verdict, missing: "no quiz answers yet"),
                 initialLearning: Self.estimate(fitted?.initial, fitted?.initialInterval, fitted?.initialVerdict, missing: "no quiz answers yet"),
-                projected: Dictionary(uniqueKeysWithValues: (fitted?.projections ?? []).filter { $0.hops == 0 }.map { projection in
+                projected: Dictionary(uniqueKeysWithValues: (fitted?.projections ?? []).filter { $0.hops == 0 && Self.projectedDays.contains($0.days) }.map { projection in
                     ("\(Int(projection.days))", Self.estimate(projection.recall, projection.interval, fitted?.verdict, missing: ""))
                 }),
                 byHops: Dictionary(grouping: answers, by: { Self.hopLabel($0.hops) }).mapValues(Self.rate),
                 mostCommonWrongAnswer: Self.mostCommonWrong(answers, questions: questions),
                 freeTextPresent: counts[.present] ?? 0, freeTextMissing: counts[.missing] ?? 0, freeTextDistorted: counts[.distorted] ?? 0,
-                stillOnOldVersion: stale[point.id] ?? []
+                stillOnOldVersion: stale[point.id] ?? [],
+                curve: Self.curve(fitted, guess: guess),
+                observed: Self.delayBins(answers),
+                observedThroughDays: answers.filter { $0.hops == 0 }.compactMap(\.days).max(),
+                guessFloor: guess
             )
         }
         let fidelities = Self.relayFidelities(input.relays, with: fidelity)
@@ -47,7 +52,8 @@ public struct MessageReportBuilder: Sendable {
             shape: Self.shape(fit),
             relays: relays,
             meanRelayFidelity: Self.mean(fidelities.compactMap { $0 }),
-            relaysTotal: input.relays.count, relaysOffset: self.relayPage.range(count: input.relays.count).lowerBound
+            relaysTotal: input.relays.count, relaysOffset: self.relayPage.range(count: input.relays.count).lowerBound,
+            versions: Self.versions(input.versions)
         )
     }
 
@@ -65,7 +71,8 @@ public struct MessageReportBuilder: Sendable {
                 missing: report.points.filter { $0.status.kind == .missing }.map(\.keyPointID),
                 distorted: report.points.filter { $0.status.kind == .distorted }.map(\.keyPointID),
                 rouge1Recall: report.wordingDrift.rouge1Recall,
-                points: Dictionary(uniqueKeysWithValues: report.points.map { ($0.keyPointID, $0.status.label) })
+                points: Dictionary(uniqueKeysWithValues: report.points.map { ($0.keyPointID, $0.status.label) }),
+                text: relay.text, highlights: RelayHighlights.find(in: relay.text, points: report.points)
             )
         }
     }
@@ -124,7 +131,8 @@ public struct MessageReportBuilder: Sendable {
                 weight: Double(answer.count))
         }
         guard !observations.isEmpty else { return nil }
-        return ForgettingFitter(options: ForgettingFitOptions(bootstrap: self.bootstrap)).fit(observations)
+        let days = Self.projectedDays.union(Self.curveDays).sorted()
+        return ForgettingFitter(options: ForgettingFitOptions(projectionDays: days, bootstrap: self.bootstrap)).fit(observations)
     }
 
     /// Each person's latest answer (as a group of one): what they know now.
@@ -163,6 +171,9 @@ public struct MessageReportBuilder: Sendable {
         guard let interval else { return MessageReport.Estimate(value: value, low: nil, high: nil, note: Self.noInterval) }
         return MessageReport.Estimate(value: value, low: interval.lower, high: interval.upper, note: "95% bootstrap interval over people")
     }
+
+    /// The days of ``MessageReport/KeyPointReport/projected``.
+    static let projectedDays: Set<Double> = [30, 60, 90]
 
     /// The note of a figure fitted without bootstrap resamples.
     static let noInterval = "point estimate only: no interval (0 bootstrap resamples)"

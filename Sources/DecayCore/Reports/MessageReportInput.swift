@@ -61,6 +61,21 @@ public struct MessageReportInput: Sendable {
         }
     }
 
+    /// One stored version of the message (`message_version`); `content` nil when it could not be read back.
+    public struct Version: Sendable {
+        public var version: Int
+        public var title: String
+        public var loadedAt: Date
+        public var content: Message?
+
+        public init(version: Int, title: String, loadedAt: Date, content: Message?) {
+            self.version = version
+            self.title = title
+            self.loadedAt = loadedAt
+            self.content = content
+        }
+    }
+
     public var answers: [QuizAnswer]
     /// Free-text answers to questions scored against key points: (who wrote it, question's key points, text).
     public var freeTexts: [(person: String, keyPoints: [String], text: String)]
@@ -69,13 +84,16 @@ public struct MessageReportInput: Sendable {
     public var relays: [Relay]
     /// Earlier versions and who said what last, to find people still on an old version; nil when none is stored.
     public var oldVersions: OldVersionEvidence?
+    /// Every stored version of the message, oldest first.
+    public var versions: [Version]
 
     public init(
         answers: [QuizAnswer], freeTexts: [(person: String, keyPoints: [String], text: String)],
         freeTextCounts: [String: [PointStatus.Kind: Int]]? = nil, relays: [Relay],
-        oldVersions: OldVersionEvidence? = nil
+        oldVersions: OldVersionEvidence? = nil, versions: [Version] = []
     ) {
         self.oldVersions = oldVersions
+        self.versions = versions
         self.answers = answers
         self.freeTexts = freeTexts
         self.freeTextCounts = freeTextCounts

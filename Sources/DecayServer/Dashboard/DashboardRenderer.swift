@@ -134,6 +134,7 @@ struct DashboardRenderer: Sendable {
                     return Self.compact([
                         "text": cell.text, "href": cell.href, "classes": classes.isEmpty ? nil : classes,
                         "action": cell.action.map { ["url": $0.url, "label": $0.label] },
+                        "segments": cell.segments.map { $0.map { ["text": $0.text, "marked": $0.mark != nil, "about": $0.mark ?? ""] as [String: Any] } },
                     ])
                 }]
             },

@@ -54,7 +54,7 @@ enum DashboardTemplates {
         {{#isEmpty}}<p class="note">{{empty}}</p>{{/isEmpty}}{{^isEmpty}}<div class="scroll"><table>
         <caption>{{caption}} <a class="csv" href="{{csvHref}}">CSV</a></caption>
         <thead><tr>{{#headers}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{text}}</th>{{/headers}}</tr></thead>
-        <tbody>{{#rows}}<tr>{{#cells}}<td{{#classes}} class="{{classes}}"{{/classes}}>{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}{{#action}} <form class="action" method="post" action="{{url}}"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{label}}</button></form>{{/action}}</td>{{/cells}}</tr>
+        <tbody>{{#rows}}<tr>{{#cells}}<td{{#classes}} class="{{classes}}"{{/classes}}>{{#segments}}{{#marked}}<mark class="distorted" title="{{about}}">{{/marked}}{{text}}{{#marked}}</mark>{{/marked}}{{/segments}}{{^segments}}{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}{{/segments}}{{#action}} <form class="action" method="post" action="{{url}}"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{label}}</button></form>{{/action}}</td>{{/cells}}</tr>
         {{/rows}}</tbody></table></div>{{#hasPager}}<nav class="pager" aria-label="Rows">{{#pager}}{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}<span>{{label}}</span>{{/href}}{{/pager}}</nav>{{/hasPager}}{{/isEmpty}}
         """
 

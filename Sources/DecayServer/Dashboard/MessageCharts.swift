@@ -5,29 +5,53 @@ import DecayCore
 /// The message page's charts, each with the table of the numbers it draws: a forgetting curve per key point and
 /// recall by relay hop.
 enum MessageCharts {
-    static let days = ["30", "60", "90"]
-
-    /// The fitted curve through its anchors (initial learning at day 0, the 30/60/90-day projections) with their
-    /// intervals, and the message's re-check target when it has one.
+    /// The fitted curve sampled from the report with its band, the observed recall per 7-day delay bin with Wilson
+    /// bars and answer counts, the re-check target, and the projection shaded past the last observed delay. The
+    /// target is a share still knowing the point, so it is drawn raised by the guessing floor like the curve.
     static func curve(_ point: MessageReport.KeyPointReport, target: Double?) -> PageBlock {
-        let anchors = [("0", point.initialLearning)] + Self.days.map { ($0, point.projected[$0] ?? .init(value: nil, low: nil, high: nil, note: "")) }
+        let fitted = Dictionary(point.curve.map { ($0.days, $0) }, uniquingKeysWith: { first, _ in first })
+        let step = point.curve.count > 1 ? point.curve[1].days - point.curve[0].days : 3
+        let series: [CurveChart.Series] = point.curve.isEmpty ? [] : [.sampled(
+            name: "Fitted", through: point.curve.last?.days ?? 90, step: step, value: { fitted[$0]?.share },
+            lower: { fitted[$0]?.low }, upper: { fitted[$0]?.high })]
         let chart = CurveChart(
             title: "Forgetting curve: \(point.id)",
             summary: point.halfLifeDays.value.map { "Recall halves after about \(PageFormat.number($0)) days." } ?? point.halfLifeDays.note,
-            series: [.init(
-                name: "Fitted", days: anchors.compactMap { Double($0.0) }, values: anchors.map(\.1.value),
-                lower: anchors.map(\.1.low), upper: anchors.map(\.1.high))],
-            target: target.map { .init(share: $0, label: "Re-check target") })
+            series: series,
+            observations: point.observed.map { bin in
+                .init(day: bin.meanDays, share: bin.recall.rate, lower: bin.recall.low, upper: bin.recall.high, count: bin.recall.answers)
+            },
+            target: target.map { .init(share: point.guessFloor + (1 - point.guessFloor) * $0, label: "Re-check target (\(PageFormat.percent($0)) still know it):") },
+            observedThrough: point.observedThroughDays)
         let id = "curve-\(point.id)"
+        let fittedNote = point.curve.isEmpty ? " No fitted line: \(point.halfLifeDays.note)." : ""
         return PageBlock(
-            "Forgetting curve: \(point.id)", note: point.text,
+            "Forgetting curve: \(point.id)",
+            note: "\(point.text) Share answering correctly after a direct delivery: the fitted line with its 95% interval, "
+                + "and the answers in 7-day delay bins with Wilson intervals (none shown from fewer than 3 people).\(fittedNote)",
             table: PageTable(
-                id: id, caption: "Projected share still knowing \(point.id) after a direct delivery",
-                columns: ["Days", "Share", "Low", "High"],
-                rows: anchors.map { day, estimate in
-                    [.figure(day), .figure(PageFormat.percent(estimate.value)), .figure(PageFormat.percent(estimate.low)), .figure(PageFormat.percent(estimate.high))]
-                }),
+                id: id, caption: "Observed and fitted share correct for \(point.id) by days since delivery",
+                columns: ["Days since delivery", "Answers", "Observed share correct", "Fitted", "Fitted interval"],
+                rows: Self.curveRows(point, fitted: fitted)),
             chart: PageChart(id: id, title: chart.title, svg: chart.svg(id: id)))
+    }
+
+    /// One row per 7-day delay bin through the 90-day horizon (and any observed beyond it): what was observed and
+    /// the fitted share at the sampled day nearest the bin's middle.
+    static func curveRows(_ point: MessageReport.KeyPointReport, fitted: [Double: MessageReport.CurvePoint]) -> [[PageCell]] {
+        let observed = Dictionary(point.observed.map { ($0.fromDay, $0) }, uniquingKeysWith: { first, _ in first })
+        let last = max(84, point.observed.map(\.fromDay).max() ?? 0)
+        return stride(from: 0, through: last, by: 7).map { from in
+            let bin = observed[from]
+            let nearest = fitted.keys.min { abs($0 - Double(from) - 3.5) < abs($1 - Double(from) - 3.5) }
+            let fit = nearest.flatMap { fitted[$0] }
+            return [
+                PageCell("\(from)–\(from + 7)"), .number(bin?.recall.answers ?? 0),
+                PageCell(bin?.recall.text ?? "–", numeric: true, mark: bin != nil && bin?.recall.rate == nil ? "muted" : nil),
+                .figure(fit.map { "\(PageFormat.percent($0.share)) (day \(PageFormat.number($0.days)))" } ?? "–"),
+                .figure(fit.map { "\(PageFormat.percent($0.low))–\(PageFormat.percent($0.high))" } ?? "–"),
+            ]
+        }
     }
 
     /// Share correct by relay hops over all key points' answers, with the Wilson interval; gaps under 3 people.

@@ -4,7 +4,8 @@ import Foundation
 import Hummingbird
 
 /// `GET /messages/{id}[?relays_offset=N]` (admins): per key point who still knows it and how fast it decays, recall
-/// by relay hop, the spreading wrong answers, and the relays worst first, 20 a page, with the points they lost.
+/// by relay hop, the spreading wrong answers, the relays worst first, 20 a page, with their text and the points they
+/// lost, and the message's versions.
 struct MessagePageController {
     static let relaysPerPage = 20
     let reports: MessageReports
@@ -31,7 +32,7 @@ struct MessagePageController {
         ]
         page.blocks.append(PageBlock("Key points", note: "Share answering correctly now (latest answer per person), fitted half-life, projected recall after a direct delivery.", table: PageTable(
             id: "key-points", caption: "Recall and decay per key point",
-            columns: ["Key point", "Correct now", "Half-life (days)", "Interval", "Initial learning", "30 days", "60 days", "90 days", "Free text present / missing / distorted"],
+            columns: ["Key point", "Correct now", "Half-life (days)", "Interval", "Initial learning", "30 days", "60 days", "90 days", "Free text present / missing / distorted", "Still on an older version"],
             rows: report.keyPoints.map { point in
                 [PageCell(point.id), PageCell(point.correctNow.text, numeric: true, mark: point.correctNow.rate == nil ? "muted" : nil),
                  .figure(PageFormat.number(point.halfLifeDays.value)),
@@ -39,7 +40,8 @@ struct MessagePageController {
                  .figure(PageFormat.percent(point.initialLearning.value)),
                  .figure(PageFormat.percent(point.projected["30"]?.value)), .figure(PageFormat.percent(point.projected["60"]?.value)),
                  .figure(PageFormat.percent(point.projected["90"]?.value)),
-                 .figure("\(point.freeTextPresent) / \(point.freeTextMissing) / \(point.freeTextDistorted)")]
+                 .figure("\(point.freeTextPresent) / \(point.freeTextMissing) / \(point.freeTextDistorted)"),
+                 PageCell(point.stillOnOldVersion.isEmpty ? "–" : point.stillOnOldVersion.map { "still on v\($0.version): \($0.people.formatted()) people" }.joined(separator: "; "))]
             }), wide: true))
         let target = self.reports.catalog.messages[id]?.recheck?.target
         page.blocks += report.keyPoints.map { MessageCharts.curve($0, target: target) }
@@ -53,18 +55,8 @@ struct MessagePageController {
                      .figure(wrong.count >= Proportion.minimumPeople ? PageFormat.percent(wrong.share) : Proportion.tooFewText)]
                 }
             }, empty: "No wrong answers yet.")))
-        let points = report.keyPoints.map(\.id)
-        page.blocks.append(PageBlock("Relays", note: "Worst fidelity first; each key point present, missing or distorted in the relayed text.", table: PageTable(
-            id: "relays", caption: "Relays \(report.relaysOffset + 1)–\(report.relaysOffset + report.relays.count) of \(report.relaysTotal)",
-            columns: ["From", "At", "Recipients", "Fidelity"] + points,
-            rows: report.relays.map { relay in
-                [PageCell(relay.from, href: PageFormat.path("people", relay.from)), PageCell(PageFormat.dateTime(relay.at)), .number(relay.recipients),
-                 .figure(PageFormat.percent(relay.fidelity))]
-                    + points.map { point in
-                        let verdict = relay.points[point] ?? "–"
-                        return PageCell(verdict, mark: verdict == "distorted" ? "bad" : verdict == "missing" ? "muted" : verdict == "present" ? "good" : nil)
-                    }
-            }, empty: "No relays yet."), wide: true))
+        page.blocks.append(MessageBlocks.relays(report))
+        page.blocks.append(MessageBlocks.versions(report))
         if report.relaysOffset > 0 {
             page.pager.append(PageLink(label: "← Worse relays", href: "\(path)?relays_offset=\(max(0, report.relaysOffset - Self.relaysPerPage))"))
         }

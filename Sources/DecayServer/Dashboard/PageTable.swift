@@ -24,6 +24,15 @@ struct PageCell: Sendable {
     var action: Action?
     var numeric = false
     var mark: String?
+    /// When set, the cell shows these pieces instead of `text` (which stays the plain text for CSV), marked ones
+    /// in `<mark>`: a relay's text with its distorted phrases. Each piece is escaped like any other text.
+    var segments: [Segment]?
+
+    struct Segment: Sendable, Equatable {
+        var text: String
+        /// What the mark is about (a key point), shown on hover; nil for unmarked text.
+        var mark: String?
+    }
 
     struct Action: Sendable {
         var url: String

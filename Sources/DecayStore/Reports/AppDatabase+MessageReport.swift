@@ -28,8 +28,21 @@ extension AppDatabase {
             freeTexts: freeTexts ? try Self.freeTexts(messageID: message.id, surveys: surveys, cutoff: cutoff, db) : [],
             freeTextCounts: try Self.freeTextCounts(messageID: message.id, cutoff: cutoff, db),
             relays: relays,
-            oldVersions: try Self.oldVersionEvidence(message: message, surveys: surveys, cutoff: cutoff, db)
+            oldVersions: try Self.oldVersionEvidence(message: message, surveys: surveys, cutoff: cutoff, db),
+            versions: try Self.messageVersions(messageID: message.id, db)
         )
+    }
+
+    /// Every stored version of the message, oldest first, with its content read back (nil if it no longer decodes).
+    static func messageVersions(messageID: String, _ db: Database) throws -> [MessageReportInput.Version] {
+        let decoder = JSONDecoder()
+        return try Row.fetchAll(
+            db, sql: "SELECT version, title, loaded_at, content FROM message_version WHERE message_id = ? ORDER BY version", arguments: [messageID]
+        ).map { row in
+            MessageReportInput.Version(
+                version: row[0], title: row[1], loadedAt: Date(timeIntervalSince1970: row[2]),
+                content: try? decoder.decode(Message.self, from: Data((row[3] as String).utf8)))
+        }
     }
 
     /// The message's graded quiz answers from `quiz_outcome` (one contiguous range, a response's answers together),

@@ -14,11 +14,7 @@ extension AppDatabase {
     /// versions, each person's latest answer per quiz question, the free texts and the relays. Nil when no earlier
     /// version is stored (nothing can linger), so a message with one version costs one small query.
     static func oldVersionEvidence(message: Message, surveys: [Survey], cutoff: Double, _ db: Database) throws -> OldVersionEvidence? {
-        let decoder = JSONDecoder()
-        let previous = try String.fetchAll(
-            db, sql: "SELECT content FROM message_version WHERE message_id = ? AND version < ? ORDER BY version",
-            arguments: [message.id, message.version]
-        ).compactMap { try? decoder.decode(Message.self, from: Data($0.utf8)) }
+        let previous = try Self.messageVersions(messageID: message.id, db).filter { $0.version < message.version }.compactMap(\.content)
         guard !previous.isEmpty else { return nil }
         let quizAnswers = try Row.fetchAll(db, sql: """
             SELECT person_id, survey_id, question_id, choices, correct, MAX(submitted_at) AS at FROM quiz_outcome
