@@ -7,7 +7,7 @@ import Synchronization
 public final class ChangeCounter: TransactionObserver, Sendable {
     static let reportTables: Set<String> = [
         "partner", "person", "message_version", "delivery", "relay", "relay_recipient", "response", "answer",
-        "quiz_outcome", "free_text_point", "scorecard_target", "rep_contact",
+        "quiz_outcome", "free_text_point", "scorecard_target",
     ]
     private let count = Atomic<Int>(0)
     /// Whether the open transaction changed a report table; only the writer's one connection touches it.
