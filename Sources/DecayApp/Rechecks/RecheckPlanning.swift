@@ -24,12 +24,10 @@ public struct RecheckPlanning: Sendable {
             }
         }
         let found = evidence
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                var input = read
-                input.staleClaims = Self.staleClaims(found)
-                continuation.resume(returning: planner.plan(input, asOf: asOf))
-            }
+        return try await OffPoolTask.run {
+            var input = read
+            input.staleClaims = Self.staleClaims(found)
+            return planner.plan(input, asOf: asOf)
         }
     }
 

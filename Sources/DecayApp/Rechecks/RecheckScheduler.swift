@@ -39,7 +39,8 @@ public final class RecheckScheduler: Service, Sendable {
             nextPass = ContinuousClock.now + self.rechecks.settings.interval
             do {
                 let now = Date()
-                let run = try await self.rechecks.run(asOf: now, dryRun: false, now: now)
+                // A shutdown cancels a pass in flight: what it queued stays queued, the rest is planned at the next start.
+                let run = try await cancelWhenGracefulShutdown { try await self.rechecks.run(asOf: now, dryRun: false, now: now) }
                 let queued = run.queued ?? ContactQueueResult()
                 if queued.posts > 0 || (run.cancelled?.contacts ?? 0) > 0 {
                     self.logger.info("re-check pass", metadata: [
@@ -49,6 +50,7 @@ public final class RecheckScheduler: Service, Sendable {
                     self.outbox?.wake()
                 }
             } catch {
+                if Task.isShuttingDownGracefully || Task.isCancelled { break }
                 self.logger.error("re-check pass failed; trying again next pass", metadata: ["error": "\(error)"])
             }
         }
