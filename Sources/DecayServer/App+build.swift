@@ -32,6 +32,7 @@ public func buildApplication(
         if settings.seedDemo, let channel = try await services.demo.seedIfEmpty(1, asOf: UTCDay.today()) {
             logger.info("Seeded the demo channel", metadata: ["partners": "\(channel.partners.count)", "people": "\(channel.people.count)"])
         }
+        services.started.open()
     }
     return app
 }

@@ -30,6 +30,8 @@ struct AppServices: Sendable {
     let retention: RawBodyRetention
     let rechecks: Rechecks
     let recheckScheduler: RecheckScheduler?
+    /// Opened after content sync and demo seeding, before the server takes requests.
+    let started = StartGate()
 
     /// Every emitter records into `metrics`, which `GET /metrics` renders.
     init(settings: ServerSettings, database: AppDatabase, catalog: ContentCatalog, logger: Logger, metrics: ServerMetrics) {
@@ -70,7 +72,8 @@ struct AppServices: Sendable {
             settings: settings.rechecks ?? .standard)
         let rechecks = self.rechecks
         let outbox = self.outbox
-        self.recheckScheduler = settings.rechecks.map { _ in RecheckScheduler(rechecks: rechecks, outbox: outbox, logger: logger) }
+        let started = self.started
+        self.recheckScheduler = settings.rechecks.map { _ in RecheckScheduler(rechecks: rechecks, outbox: outbox, logger: logger, gate: started) }
         self.retention = RawBodyRetention(store: database, days: settings.rawRetentionDays, logger: logger)
     }
 }

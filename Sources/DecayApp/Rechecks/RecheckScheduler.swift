@@ -13,8 +13,11 @@ public final class RecheckScheduler: Service, Sendable {
     private let rechecks: Rechecks
     private let outbox: OutboxWorker?
     private let logger: Logger
+    /// Passes start once this opens (nil: at once).
+    private let gate: StartGate?
 
-    public init(rechecks: Rechecks, outbox: OutboxWorker?, logger: Logger) {
+    public init(rechecks: Rechecks, outbox: OutboxWorker?, logger: Logger, gate: StartGate? = nil) {
+        self.gate = gate
         self.rechecks = rechecks
         self.outbox = outbox
         self.logger = logger
@@ -24,6 +27,9 @@ public final class RecheckScheduler: Service, Sendable {
     static let cancelTick = Duration.seconds(60)
 
     public func run() async throws {
+        while let gate = self.gate, !gate.isOpen, !Task.isShuttingDownGracefully, !Task.isCancelled {
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(200)) }
+        }
         var nextPass = ContinuousClock.now
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             guard ContinuousClock.now >= nextPass else {
@@ -42,13 +48,11 @@ public final class RecheckScheduler: Service, Sendable {
                 // A shutdown cancels a pass in flight: what it queued stays queued, the rest is planned at the next start.
                 let run = try await cancelWhenGracefulShutdown { try await self.rechecks.run(asOf: now, dryRun: false, now: now) }
                 let queued = run.queued ?? ContactQueueResult()
-                if queued.posts > 0 || (run.cancelled?.contacts ?? 0) > 0 {
-                    self.logger.info("re-check pass", metadata: [
-                        "posts": "\(queued.posts)", "contacts": "\(queued.contacts)", "deferred": "\(run.deferred.count)",
-                        "unreachable": "\(run.unreachable.count)", "cancelled": "\(run.cancelled?.contacts ?? 0)",
-                    ])
-                    self.outbox?.wake()
-                }
+                self.logger.info("re-check pass", metadata: [
+                    "posts": "\(queued.posts)", "contacts": "\(queued.contacts)", "deferred": "\(run.deferred.count)",
+                    "unreachable": "\(run.unreachable.count)", "cancelled": "\(run.cancelled?.contacts ?? 0)",
+                ])
+                if queued.posts > 0 { self.outbox?.wake() }
             } catch {
                 if Task.isShuttingDownGracefully || Task.isCancelled { break }
                 self.logger.error("re-check pass failed; trying again next pass", metadata: ["error": "\(error)"])

@@ -1,0 +1,15 @@
+import Synchronization
+
+/// Opened once the service is ready (content synced, demo seeded), so a background pass does not plan on a database
+/// that is still being filled at start-up.
+public final class StartGate: Sendable {
+    private let opened = Atomic<Bool>(false)
+
+    public init() {}
+
+    public var isOpen: Bool { self.opened.load(ordering: .acquiring) }
+
+    public func open() {
+        self.opened.store(true, ordering: .releasing)
+    }
+}
