@@ -54,9 +54,14 @@ public struct QueuedContact: Sendable, Equatable, Hashable {
     }
 
     /// (kind, person, message, round): the database's unique key.
-    public var key: String { "\(self.kind.rawValue)\u{1}\(self.person)\u{1}\(self.message)\u{1}\(self.round)" }
+    public var key: String { PlannedContact.key(self.kind, self.person, self.message, self.round) }
 }
 
 extension PlannedContact {
-    public var key: String { "\(self.kind.rawValue)\u{1}\(self.person)\u{1}\(self.message)\u{1}\(self.round)" }
+    /// (kind, person, message, round): the database's unique key, as a pass compares it with what is stored.
+    public var key: String { Self.key(self.kind, self.person, self.message, self.round) }
+
+    static func key(_ kind: Kind, _ person: String, _ message: String, _ round: String) -> String {
+        "\(kind.rawValue)\u{1}\(person)\u{1}\(message)\u{1}\(round)"
+    }
 }
