@@ -3,11 +3,13 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Fills the report caches once the service is up (the overview, each message with its intervals, the pulse report),
+/// Fills the report caches once the service is up (the overview, each message with its intervals and its partner ×
+/// key point grid, the pulse report),
 /// so the first visitor after a restart does not wait for the fits; a visitor who comes earlier shares the fit in
 /// flight. Then it waits for shutdown.
 struct ReportWarmer: Service {
     let overview: DashboardOverview
+    let recall: PartnerKeyPointRecall
     let pulse: PulseReports
     let logger: Logger
 
@@ -18,6 +20,7 @@ struct ReportWarmer: Service {
             for message in self.overview.messages.catalog.sortedMessages {
                 try Task.checkCancellation()
                 _ = try await self.overview.messages.report(message: message.id, resamples: nil)
+                _ = try await self.recall.grid(message: message.id, asOf: Date())
             }
             _ = try await self.pulse.report(asOf: Date())
             self.logger.info("Report caches warm", metadata: ["seconds": "\((ContinuousClock.now - started).components.seconds)"])

@@ -81,6 +81,32 @@ struct DashboardAccessTests {
         #expect(try await aged.value(key: "a", stamp: 1, compute: compute) == 6, "an entry older than maxAge is recomputed")
     }
 
+    @Test func aStaleResultIsServedAtOnceWhileOneRefreshRuns() async throws {
+        let cache = ReportResultCache<Int>()
+        let calls = Atomic<Int>(0)
+        let gate = AsyncStream<Void>.makeStream()
+        let compute: @Sendable () async throws -> Int = { calls.add(1, ordering: .relaxed).newValue }
+        #expect(try await cache.value(key: "a", stamp: 1, servingStale: true, compute: compute) == 1)
+        let slow: @Sendable () async throws -> Int = {
+            for await _ in gate.stream { break }
+            return calls.add(1, ordering: .relaxed).newValue
+        }
+        #expect(try await cache.value(key: "a", stamp: 2, servingStale: true, compute: slow) == 1, "the data changed: the last result, at once")
+        #expect(try await cache.value(key: "a", stamp: 3, servingStale: true, compute: slow) == 1, "still the last one while the refresh runs")
+        #expect(calls.load(ordering: .relaxed) == 1, "one refresh, not one per caller")
+        gate.continuation.yield()
+        gate.continuation.finish()
+        for _ in 0..<500 {
+            if try await cache.value(key: "a", stamp: 2, servingStale: true, compute: compute) != 1 { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(try await cache.value(key: "a", stamp: 2, compute: compute) == 2, "the refreshed result replaces it, at the stamp it was started for")
+        #expect(try await cache.value(key: "a", stamp: 3, compute: compute) == 3, "a caller who cannot take stale figures waits for a fresh one")
+        let minute = Date().addingTimeInterval(-61)
+        _ = try await cache.value(key: "t", stamp: 3, freshFor: 60, now: minute, compute: compute)
+        #expect(try await cache.value(key: "t", stamp: 3, freshFor: 60, compute: compute) == 5, "freshFor bounds a result that moves with the clock")
+    }
+
     @Test func theChangeStampMovesOnEveryCommit() async throws {
         let database = try await TestDatabase.open()
         let before = database.changeStamp

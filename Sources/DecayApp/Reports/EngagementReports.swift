@@ -40,11 +40,12 @@ public struct EngagementReports: Sendable {
 extension EngagementReports {
     /// The partners report over the partners `filter` lets through (ranks and Gini among those only), with the stored
     /// scorecard targets; and the filter's choices (categories, tiers, regions, managers) among what `scope` may see.
-    /// `asOf` counts to the whole minute, so pages opened within one minute share one read of the channel.
+    /// Built on ``channelSnapshot(asOf:now:)``, so pages opened "now" share one read of the channel and may show figures
+    /// one refresh old while the data changes.
     public func partners(asOf: Date, filter: PartnerFilter, scope: PartnerFilter = PartnerFilter()) async throws -> FilteredPartners {
         let snapshot = try await self.channelSnapshot(asOf: asOf)
         let key = "\(snapshot.asOf.timeIntervalSince1970)\u{0}\(filter.key)\u{0}\(scope.key)"
-        return try await self.filtered.value(key: key, stamp: self.store.changeStamp) { [store] in
+        return try await self.filtered.value(key: key, stamp: self.store.changeStamp, servingStale: true) { [store] in
             let targets = try await store.scoreTargets()
             return await OffPool.run { Self.filtered(snapshot, filter: filter, scope: scope, targets: targets) }
         }
@@ -60,8 +61,17 @@ extension EngagementReports {
             regions: Self.choices(visible.map(\.region)), managers: Self.choices(visible.compactMap(\.manager)))
     }
 
-    /// Everyone's engagement inputs as of the whole minute of `asOf`, read once per minute until the data changes.
-    public func channelSnapshot(asOf: Date) async throws -> EngagementSnapshot {
+    /// Everyone's engagement inputs as of `asOf`. A snapshot of now, or of whole days before now (to the minute), is
+    /// live: shared for a minute while the data is unchanged, and while answers arrive callers get the last one at once
+    /// while one refresh runs (a page must not wait seconds for every new answer). Any other instant is read to its minute.
+    public func channelSnapshot(asOf: Date, now: Date = Date()) async throws -> EngagementSnapshot {
+        let lag = now.timeIntervalSince(asOf)
+        let days = (lag / 86_400).rounded()
+        if abs(lag - days * 86_400) < 60 {
+            return try await self.snapshots.value(key: "live\u{0}\(Int(days))", stamp: self.store.changeStamp, freshFor: 60, servingStale: true) { [store] in
+                try await store.engagementSnapshot(asOf: Date().addingTimeInterval(-days * 86_400), scope: .everyone)
+            }
+        }
         let minute = Date(timeIntervalSince1970: (asOf.timeIntervalSince1970 / 60).rounded(.down) * 60)
         return try await self.snapshots.value(key: "\(minute.timeIntervalSince1970)", stamp: self.store.changeStamp) { [store] in
             try await store.engagementSnapshot(asOf: minute, scope: .everyone)

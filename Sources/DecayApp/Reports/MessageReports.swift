@@ -24,12 +24,13 @@ public struct MessageReports: Sendable {
     }
 
     /// `resamples` nil = the default; out of ``InputRules/resamples`` throws. `relays` picks the page of relays
-    /// listed, worst first. Unknown message: not found.
-    public func report(message id: String, resamples: Int?, relays: RelayPage = .worst) async throws -> MessageReport {
+    /// listed, worst first. `servingStale` (the dashboard) takes the last fit at once while a new answer is being
+    /// fitted in the background. Unknown message: not found.
+    public func report(message id: String, resamples: Int?, relays: RelayPage = .worst, servingStale: Bool = false) async throws -> MessageReport {
         let resamples = try InputRules.resamples(resamples)
         let message = try self.message(id)
         let key = "\(message.id)\u{0}\(message.version)\u{0}\(resamples)\u{0}\(relays.offset)\u{0}\(relays.limit ?? -1)"
-        return try await self.cache.value(key: key, stamp: self.store.changeStamp) { [store, catalog, metrics] in
+        return try await self.cache.value(key: key, stamp: self.store.changeStamp, servingStale: servingStale) { [store, catalog, metrics] in
             try await FreeTextBackfill(store: store, catalog: catalog).run()
             let surveys = catalog.surveys(forMessage: message.id)
             let input = try await store.messageReportInput(message: message, surveys: surveys, asOf: nil, freeTexts: false)

@@ -24,7 +24,7 @@ public struct PartnerKeyPointRecall: Sendable {
         let people = try await self.engagement.channelSnapshot(asOf: asOf)
         let store = self.messages.store
         let catalog = self.messages.catalog
-        let grid = try await self.cache.value(key: "\(message.id)\u{0}\(message.version)", stamp: store.changeStamp) {
+        let grid = try await self.cache.value(key: "\(message.id)\u{0}\(message.version)", stamp: store.changeStamp, servingStale: true) {
             let input = try await store.messageReportInput(
                 message: message, surveys: catalog.surveys(forMessage: message.id), asOf: nil, freeTexts: false)
             let partnerOf = Dictionary(people.people.compactMap { person in person.partner.map { (person.id, $0) } }, uniquingKeysWith: { first, _ in first })

@@ -19,10 +19,11 @@ public struct PulseReports: Sendable {
     /// As of the end of `asOf`: the quarter it falls in and the one before.
     /// A report "as of now" (within a minute) is shared by every caller of the quarter until the data changes; one
     /// for another instant is kept under that instant.
-    public func report(asOf: Date, now: Date = Date()) async throws -> PulseReport {
+    /// `servingStale` (the dashboard) takes the last report at once while new answers are counted in the background.
+    public func report(asOf: Date, now: Date = Date(), servingStale: Bool = false) async throws -> PulseReport {
         let live = abs(now.timeIntervalSince(asOf)) < 60
         let key = live ? "live\u{0}\(CalendarQuarter(containing: asOf).start.timeIntervalSince1970)" : "\(asOf.timeIntervalSince1970)"
-        var report = try await self.cache.value(key: key, stamp: self.store.changeStamp) { [store, catalog] in
+        var report = try await self.cache.value(key: key, stamp: self.store.changeStamp, servingStale: servingStale && live) { [store, catalog] in
             let surveys = catalog.surveys.values.filter { $0.message == nil }
             let from = CalendarQuarter(containing: asOf).previous.start
             let answers = try await store.pulseAnswers(surveys: surveys.map(\.id).sorted(), from: from, through: asOf)

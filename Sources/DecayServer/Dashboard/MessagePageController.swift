@@ -19,7 +19,7 @@ struct MessagePageController {
         let session = try context.dashboard
         let id: String = try context.parameters.require("id")
         let relays = try InputRules.relayPage(limit: "\(Self.relaysPerPage)", offset: request.uri.queryParameters.get("relays_offset"))
-        let report = try await self.reports.report(message: id, resamples: nil, relays: relays)
+        let report = try await self.reports.report(message: id, resamples: nil, relays: relays, servingStale: true)
         let path = PageFormat.path("messages", id)
         var page = DashboardPage(
             title: report.title, path: path,
