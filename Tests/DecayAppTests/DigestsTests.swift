@@ -151,10 +151,17 @@ struct DigestsTests {
                 let report = MessageReportBuilder(bootstrap: ForgettingBootstrap(resamples: 10, seed: 1)).build(message: message, surveys: surveys, input: input)
                 messages.append(DigestMessageInput(message: message, surveys: surveys, report: report, input: input, deliveries: mine))
             }
+            let pulseSurveys = catalog.surveys.values.filter { $0.message == nil }
+            func pulse(asOf: Date) async throws -> PulseReport {
+                let answers = try await database.pulseAnswers(
+                    surveys: pulseSurveys.map(\.id).sorted(), from: CalendarQuarter(containing: asOf).previous.start, through: asOf)
+                return PulseReport(surveys: pulseSurveys, answers: answers, asOf: asOf)
+            }
             let whole = try DigestBuilder().build(DigestInput(
                 manager: manager, week: Self.week, period: period, people: people,
                 current: try await database.engagementSnapshot(asOf: period.asOf), previous: try await database.engagementSnapshot(asOf: period.start),
-                targets: nil, messages: messages))
+                targets: nil, messages: messages,
+                pulse: manager.role == .channelManager ? (try await pulse(asOf: period.asOf), try await pulse(asOf: period.start)) : nil))
             #expect(shared == whole, "\(id)")
         }
     }

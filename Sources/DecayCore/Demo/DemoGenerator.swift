@@ -92,6 +92,8 @@ public struct DemoGenerator: Sendable {
             self.broadcast(message, sent: sent, curves: curves, traits: traits, catalog: catalog, into: &channel, random: &random)
         }
         self.pulseSurveys(catalog: catalog, traits: traits, into: &channel, random: &random)
+        var lastQuarter = SeededRandom(seed: self.seed &+ 0x9E37_79B9_7F4A_7C15)
+        self.previousPulseRound(catalog: catalog, traits: traits, into: &channel, random: &lastQuarter)
         channel.history = DemoHistory.messages(for: catalog)
         return channel
     }
@@ -162,8 +164,7 @@ public struct DemoGenerator: Sendable {
         for survey in catalog.sortedSurveys where survey.message == nil {
             for person in channel.people {
                 guard let partner = person.partner, let trait = traits[partner] else { continue }
-                let rate = person.role == .rep ? 0.25 * trait.engagement : 0.9 * trait.engagement
-                guard random.chance(rate) else { continue }
+                guard random.chance(Self.pulseRate(person.role, engagement: trait.engagement)) else { continue }
                 channel.responses.append(DemoResponse(
                     externalID: "demo-\(survey.id)-\(person.id)", surveyID: survey.id, personID: person.id, messageID: nil, messageVersion: nil,
                     submittedAt: self.asOf.addingTimeInterval(-random.uniform(1, 40) * Self.day),
@@ -171,6 +172,34 @@ public struct DemoGenerator: Sendable {
                 ))
             }
         }
+    }
+
+    /// Last quarter's round of the pulse surveys, drawn from a random stream of its own so the rest of the demo stays as
+    /// it was. Most partners answered about as they do now; one in five has since moved, up or down, by a third of the scale or more,
+    /// so the pulse page and the channel managers' digests have changes on the previous quarter to show.
+    private func previousPulseRound(catalog: ContentCatalog, traits: [String: PartnerTraits], into channel: inout DemoChannel, random: inout SeededRandom) {
+        let quarter = CalendarQuarter(containing: self.asOf).previous
+        let before = traits.keys.sorted().reduce(into: [String: Double]()) { moved, partner in
+            let engagement = traits[partner]?.engagement ?? 0.5
+            let shift = random.chance(0.2) ? random.uniform(0.35, 0.5) * (random.chance(0.5) ? -1 : 1) : random.uniform(-0.05, 0.05)
+            moved[partner] = min(0.95, max(0.05, engagement + shift))
+        }
+        for survey in catalog.sortedSurveys where survey.message == nil {
+            for person in channel.people {
+                guard let partner = person.partner, let engagement = before[partner] else { continue }
+                guard random.chance(Self.pulseRate(person.role, engagement: engagement)) else { continue }
+                channel.responses.append(DemoResponse(
+                    externalID: "demo-\(survey.id)-\(person.id)-\(quarter)", surveyID: survey.id, personID: person.id, messageID: nil,
+                    messageVersion: nil, submittedAt: quarter.start.addingTimeInterval(random.uniform(5, 60) * Self.day),
+                    answers: DemoAnswers.pulse(survey, engagement: engagement, random: &random)
+                ))
+            }
+        }
+    }
+
+    /// How likely a person answers a pulse round: partner managers nearly always, reps about half as often as they engage.
+    static func pulseRate(_ role: Role, engagement: Double) -> Double {
+        role == .rep ? 0.5 * engagement : 0.9 * engagement
     }
 
     static func weighted(_ choices: [(String, Double)], _ random: inout SeededRandom) -> String {
