@@ -83,15 +83,22 @@ struct DashboardTests {
             #expect(cookie.contains("SameSite=Strict"))
             #expect(!cookie.contains("Secure"), "the public URL is http here")
 
+            var scriptPath: String?
             for path in ["/", "/partners", "/pulse", "/operations", "/messages/vault-3-launch"] {
                 let page = try await browser.get(client, path)
                 #expect(page.status == .ok, "\(path)")
                 #expect(page.headers[.contentSecurityPolicy] == DashboardTestsCSP.policy, "\(path)")
                 #expect(Self.text(page).contains("<main id=\"main\">"), "\(path)")
-                #expect(!Self.text(page).contains("<script"), "\(path): no script at all")
+                let scripts = Self.text(page).components(separatedBy: "<script").dropFirst().map { $0.prefix(while: { $0 != ">" }) }
+                #expect(scripts.count == 1 && scripts.allSatisfy { $0.hasPrefix(#" src="/dashboard-"#) && $0.hasSuffix(#".js" defer"#) },
+                        "\(path): one script, from this origin, none inline")
+                scriptPath = scripts.first.map { String($0.dropFirst(#" src=""#.count).prefix(while: { $0 != "\"" })) }
                 #expect(!Self.text(page).contains("<button type=\"submit\"></button>"), "\(path): no empty button from a nil value")
                 #expect(!Self.text(page).contains("href=\"\""), "\(path): no empty link from a nil value")
             }
+            let script = try await browser.get(client, try #require(scriptPath))
+            #expect(script.status == .ok && script.headers[.contentType] == "text/javascript; charset=utf-8")
+            #expect(Self.text(script).contains("beforeprint"))
         }
     }
 
@@ -256,5 +263,5 @@ struct DashboardTests {
 }
 
 enum DashboardTestsCSP {
-    static let policy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    static let policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 }

@@ -73,7 +73,7 @@ struct DashboardRenderer: Sendable {
             if viewer.isAdmin { nav += [("Pulse", "/pulse"), ("Operations", "/operations")] }
         }
         return [
-            "title": title, "path": path, "stylesheet": DashboardStyle.path,
+            "title": title, "path": path, "stylesheet": DashboardStyle.path, "script": DashboardScript.path,
             "nav": nav.map { label, href -> [String: Any] in
                 ["label": label, "href": href, "current": href == "/" ? path == "/" : path.hasPrefix(href)]
             },

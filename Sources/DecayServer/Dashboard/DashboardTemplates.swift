@@ -13,6 +13,7 @@ enum DashboardTemplates {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · MessageDecay</title>
         <link rel="stylesheet" href="{{stylesheet}}">
+        <script src="{{script}}" defer></script>
         </head>
         <body>
         <a class="skip" href="#main">Skip to content</a>

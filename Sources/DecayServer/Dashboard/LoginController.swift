@@ -5,7 +5,7 @@ import Hummingbird
 
 /// `GET|POST /login` (the admin token in form field `token`), `GET /login/link?token=` (a manager's signed link from
 /// their digest), `POST /logout`, and the stylesheet. A session is created server-side (8 h); the sign-in form's own
-/// CSRF token is a double-submit cookie, since there is no session yet to hold it.
+/// CSRF token is a double-submit cookie, since there is no session yet to hold it. Also the stylesheet and the script.
 struct LoginController {
     static let loginCookie = "decay_login_csrf"
     let access: DashboardAccess
@@ -19,6 +19,7 @@ struct LoginController {
         group.post("login", use: self.signIn)
         group.get("login/link", use: self.link)
         group.get(RouterPath(DashboardStyle.path), use: self.stylesheet)
+        group.get(RouterPath(DashboardScript.path), use: self.script)
     }
 
     func addSignedInRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -81,6 +82,13 @@ struct LoginController {
         headers[.contentType] = "text/css; charset=utf-8"
         headers[.cacheControl] = "public, max-age=31536000, immutable"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: DashboardStyle.css)))
+    }
+
+    @Sendable func script(request: Request, context: AppRequestContext) async throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/javascript; charset=utf-8"
+        headers[.cacheControl] = "public, max-age=31536000, immutable"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: DashboardScript.javascript)))
     }
 
     /// The form with a fresh double-submit token in a strict, HttpOnly cookie scoped to `/login`.
