@@ -8,7 +8,7 @@ import Hummingbird
 /// partner: distribution, mean with its interval and the change on the previous quarter, never from fewer than 3
 /// people; then the quarter's free-text answers.
 struct PulsePageController {
-    /// Partners listed per question: those whose figures moved most; the rest are in the API's CSV.
+    /// Partners per screen of each question's partner table (`?page=N`); the table's CSV holds them all.
     static let partnersShown = 25
     static let commentsShown = 50
     let reports: PulseReports
@@ -20,19 +20,22 @@ struct PulsePageController {
 
     @Sendable func page(request: Request, context: AppRequestContext) async throws -> Response {
         let session = try context.dashboard
-        let report = try await self.reports.report(asOf: Date())
+        let report = try await self.reports.report(asOf: Date(), servingStale: true)
         var page = DashboardPage(
             title: "Pulse", path: "/pulse",
-            intro: "Quarter \(report.quarter) against \(report.previousQuarter). Each person counts once per question; groups under 3 people are withheld. Every partner's figures: /api/reports/pulse?format=csv.")
+            intro: "Quarter \(report.quarter) against \(report.previousQuarter). Each person counts once per question; groups under 3 people are withheld.")
         for survey in report.surveys {
             for question in survey.questions {
-                let movers = question.partners.filter { $0.withheld == nil }
-                    .sorted { abs($0.meanChange ?? 0) > abs($1.meanChange ?? 0) }.prefix(Self.partnersShown)
-                let groups = [("Everyone", question.overall)] + question.categories.map { ("Category", $0) }
-                    + question.tiers.map { ("Tier", $0) } + movers.map { ("Partner", $0) }
+                let groups = [("Everyone", question.overall)] + question.categories.map { ("Category", $0) } + question.tiers.map { ("Tier", $0) }
                 page.blocks.append(PageBlock(
                     question.prompt, note: "\(survey.title) · \(question.kind)", table: Self.table(survey: survey, question: question, groups: groups),
                     chart: Self.chart(survey: survey, question: question), wide: true))
+                var partners = Self.table(survey: survey, question: question, groups: Self.byChange(question.partners).map { ("Partner", $0) })
+                partners.id += "-partners"
+                partners.caption = "Every partner, the largest change on the previous quarter first"
+                partners.pageSize = Self.partnersShown
+                page.blocks.append(PageBlock(
+                    "By partner", note: "\(question.prompt) Partners under 3 people are listed last, withheld.", table: partners, wide: true))
             }
             page.blocks.append(PageBlock("Free-text answers: \(survey.title)", note: "Admins only; newest first.", table: PageTable(
                 id: "\(survey.id)-comments", caption: "Free-text answers this quarter",
@@ -44,6 +47,14 @@ struct PulsePageController {
         }
         if report.surveys.isEmpty { page.intro = "No pulse surveys in the content." }
         return try self.renderer.respond(page, request: request, session: session)
+    }
+
+    /// Partners with figures first, the largest change on the previous quarter first (choice questions: by name).
+    static func byChange(_ partners: [PulseGroup]) -> [PulseGroup] {
+        partners.sorted { lhs, rhs in
+            let left = (lhs.withheld == nil ? 0 : 1, -abs(lhs.meanChange ?? 0)), right = (rhs.withheld == nil ? 0 : 1, -abs(rhs.meanChange ?? 0))
+            return left != right ? left < right : lhs.name < rhs.name
+        }
     }
 
     static func table(survey: PulseSurvey, question: PulseQuestion, groups: [(String, PulseGroup)]) -> PageTable {
