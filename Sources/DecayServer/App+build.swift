@@ -25,7 +25,7 @@ public func buildApplication(
     app.addServices(BatcherService(batcher: database.batcher), services.outbox, services.digestScheduler, services.retention)
     if let scheduler = services.recheckScheduler { app.addServices(scheduler) }
     if settings.warmReports {
-        app.addServices(ReportWarmer(overview: services.overview, recall: services.partnerRecall, pulse: services.pulseReports, logger: logger))
+        app.addServices(ReportWarmer(overview: services.overview, recall: services.partnerRecall, pulse: services.pulseReports, gate: services.started, logger: logger))
     }
     app.beforeServerStarts {
         try await services.contentSync.run()

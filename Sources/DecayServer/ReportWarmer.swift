@@ -6,14 +6,17 @@ import ServiceLifecycle
 /// Fills the report caches once the service is up (the overview, each message with its intervals and its partner ×
 /// key point grid, the pulse report),
 /// so the first visitor after a restart does not wait for the fits; a visitor who comes earlier shares the fit in
-/// flight. Then it waits for shutdown.
+/// flight. It starts once content is synced and the demo seeded (`gate`): results of a still-empty database would be
+/// what the first visitors see while the refresh runs. Then it waits for shutdown.
 struct ReportWarmer: Service {
     let overview: DashboardOverview
     let recall: PartnerKeyPointRecall
     let pulse: PulseReports
+    let gate: StartGate
     let logger: Logger
 
     func run() async throws {
+        await cancelWhenGracefulShutdown { await self.gate.wait() }
         let started = ContinuousClock.now
         do {
             _ = try await self.overview.overview(asOf: Date(), viewer: .admin)

@@ -11,6 +11,8 @@ public struct AppDatabase: Sendable {
     public let batcher: WriteBatcher
     /// Commits by this process; report caches key their results on it.
     public let changes = ChangeCounter()
+    /// Commits that planned, cancelled or sent re-checks and reminders (and any outbox change).
+    public let contactChanges = ChangeCounter(tables: ["rep_contact", "outbox"])
 
     /// Wraps an open connection and runs the migrations synchronously; prefer ``open(path:)`` in async code.
     public init(_ writer: any DatabaseWriter) throws {
@@ -18,6 +20,7 @@ public struct AppDatabase: Sendable {
         self.batcher = WriteBatcher(writer: writer)
         try Self.migrator.migrate(writer)
         writer.add(transactionObserver: self.changes, extent: .databaseLifetime)
+        writer.add(transactionObserver: self.contactChanges, extent: .databaseLifetime)
     }
 
     public var reader: any DatabaseReader { self.writer }

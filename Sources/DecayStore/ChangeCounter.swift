@@ -4,22 +4,26 @@ import Synchronization
 /// Counts the transactions this process commits that change what reports read (the directory, deliveries, relays,
 /// responses and their scored outcomes), so caches of report results can tell, for the price of reading an
 /// integer, whether their data may have changed. Sessions, the outbox and digest bookkeeping do not count.
+/// Another set of tables makes another counter (re-check contacts and their posts).
 public final class ChangeCounter: TransactionObserver, Sendable {
-    static let reportTables: Set<String> = [
+    public static let reportTables: Set<String> = [
         "partner", "person", "message_version", "delivery", "relay", "relay_recipient", "response", "answer",
         "quiz_outcome", "free_text_point", "scorecard_target",
     ]
+    private let tables: Set<String>
     private let count = Atomic<Int>(0)
     /// Whether the open transaction changed a report table; only the writer's one connection touches it.
     private let dirty = Atomic<Bool>(false)
 
-    public init() {}
+    public init(tables: Set<String> = ChangeCounter.reportTables) {
+        self.tables = tables
+    }
 
     /// Bumped after each commit that changed a report table.
     public var value: Int { self.count.load(ordering: .acquiring) }
 
     public func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
-        Self.reportTables.contains(eventKind.tableName)
+        self.tables.contains(eventKind.tableName)
     }
 
     /// One change is enough to know the transaction wrote; the rest of it is not looked at.

@@ -12,7 +12,10 @@ struct OverviewRechecksTests {
     @Test func countsRepsSentAnsweredAndRemindersForTheViewersRepsOnly() async throws {
         let (database, catalog, _) = try await DigestSchedulerTests.demoChannel(partners: 3)
         let asOf = RechecksTests.asOf
+        let (reports, contacts) = (database.changeStamp, database.contactStamp)
         _ = try await RechecksTests.rechecks(database, catalog).run(asOf: asOf, dryRun: false, now: asOf)
+        #expect(database.contactStamp > contacts, "queued contacts make the overview read them again")
+        #expect(database.changeStamp == reports, "and leave the report fits alone")
         let rows = try await RechecksTests.contactRows(database).filter { $0["kind"] as String == "recheck" }
         try #require(rows.count > 3)
         let message: String = rows[0]["message_id"]

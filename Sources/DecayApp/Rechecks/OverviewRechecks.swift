@@ -6,18 +6,19 @@ import Foundation
 /// delivered. Only the contacts of people the viewer may see are counted.
 public struct OverviewRechecks: Sendable {
     public let store: any ContactActivityRepository
-    /// The contacts around now, read at most once a minute: a pass queues thousands, and every overview counts them.
+    /// The contacts around now, read again when contacts, posts or answers changed, or after a minute: a pass queues
+    /// thousands, and every overview counts them.
     let live = ReportResultCache<[ContactActivity]>(capacity: 1)
 
     public init(store: any ContactActivityRepository) {
         self.store = store
     }
 
-    /// Around now (`asOf` within a minute of `now`) the contacts may be a minute and one refresh old.
+    /// Around now (`asOf` within a minute of `now`) the figures may be one refresh old.
     public func week(asOf: Date, viewer: DashboardViewer, now: Date = Date()) async throws -> [MessageRechecks] {
         let contacts: [ContactActivity]
         if abs(now.timeIntervalSince(asOf)) < 60 {
-            contacts = try await self.live.value(key: "live", stamp: 0, freshFor: 60, servingStale: true) { [store] in
+            contacts = try await self.live.value(key: "live", stamp: self.store.contactStamp, freshFor: 60, servingStale: true) { [store] in
                 let now = Date()
                 return try await store.contactActivity(from: now.addingTimeInterval(-Self.week), through: now.addingTimeInterval(Self.week))
             }

@@ -12,4 +12,11 @@ public final class StartGate: Sendable {
     public func open() {
         self.opened.store(true, ordering: .releasing)
     }
+
+    /// Returns once the gate is open, or as soon as the task is cancelled.
+    public func wait() async {
+        while !self.isOpen, !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+    }
 }

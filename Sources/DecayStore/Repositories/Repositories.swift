@@ -92,6 +92,8 @@ public protocol RecheckRepository: RecheckInputRepository {
 /// What became of the re-checks and reminders sent or due around a date, for the dashboard.
 public protocol ContactActivityRepository: Sendable {
     func contactActivity(from: Date, through: Date) async throws -> [ContactActivity]
+    /// Moves on every commit that may change contact activity: contacts, their posts, or answers.
+    var contactStamp: Int { get }
 }
 
 /// The outbox as people see it: listing, counts and putting a post back in the queue.
@@ -124,6 +126,8 @@ public protocol IngestRepository: Sendable {
 
 extension AppDatabase {
     public var changeStamp: Int { self.changes.value }
+    /// The sum of two counters that only grow, so it moves when either does.
+    public var contactStamp: Int { self.changes.value + self.contactChanges.value }
 }
 
 extension AppDatabase: IngestRepository, ContentRepository, DemoRepository, DirectoryRepository, ReportRepository, DigestRepository, DigestQueueRepository,
