@@ -233,6 +233,24 @@ struct DashboardTests {
         }
     }
 
+    /// Each pulse question lists every partner, 25 a screen with a pager, and its CSV holds them all.
+    @Test func thePulsePageListsEveryPartnerAScreenAtATime() async throws {
+        let (app, _) = try await EngagementReportsTests.seededApp()
+        try await app.test(.live) { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client)
+            let csv = Self.text(try await browser.get(client, "/pulse?format=csv&table=channel-health-q1-partners"))
+            let partners = csv.split(separator: "\r\n").count - 1
+            #expect(partners > 25, "the demo's partners with pulse answers, withheld ones included (\(partners))")
+            #expect(csv.split(separator: "\r\n").dropFirst().allSatisfy { $0.hasPrefix("Partner,") })
+            let first = Self.text(try await browser.get(client, "/pulse"))
+            #expect(first.contains("Rows 1–25 of \(partners)"))
+            let last = Self.text(try await browser.get(client, "/pulse?page=2"))
+            #expect(last.contains("Rows 26–\(partners) of \(partners)"))
+            #expect(last.contains("← Previous 25"))
+        }
+    }
+
     @Test func operationsListsTheAPIsImportsKeptAndRefused() async throws {
         let (app, _) = try await EngagementReportsTests.seededApp()
         try await app.test(.live) { client in

@@ -109,21 +109,23 @@ struct DashboardRenderer: Sendable {
     }
 
     private func table(_ table: PageTable, page: DashboardPage, query: [(String, String)]) -> [String: Any] {
-        let numericColumns = table.rows.first.map { $0.map(\.numeric) } ?? []
-        var rows = table.rows[...]
+        let count = table.rowCount
+        var shown = 0..<count
         var pager: [[String: Any]] = []
-        if let size = table.pageSize, table.rows.count > size {
-            let pages = (table.rows.count + size - 1) / size
+        if let size = table.pageSize, count > size {
+            let pages = (count + size - 1) / size
             let number = min(max(Int(query.first { $0.0 == "page" }?.1 ?? "") ?? 1, 1), pages)
-            rows = table.rows[((number - 1) * size)..<min(number * size, table.rows.count)]
+            shown = ((number - 1) * size)..<min(number * size, count)
             let others = query.filter { $0.0 != "page" }
             if number > 1 { pager.append(["label": "← Previous \(size)", "href": Self.link(page.path, others, ["page": "\(number - 1)"])]) }
             if number < pages { pager.append(["label": "Next \(size) →", "href": Self.link(page.path, others, ["page": "\(number + 1)"])]) }
-            pager.insert(["label": "Rows \(rows.startIndex + 1)–\(rows.endIndex) of \(table.rows.count.formatted())", "href": false], at: 0)
+            pager.insert(["label": "Rows \(shown.lowerBound + 1)–\(shown.upperBound) of \(count.formatted())", "href": false], at: 0)
         }
+        let rows = table.rows(shown)
+        let numericColumns = rows.first.map { $0.map(\.numeric) } ?? []
         return [
             "pager": pager, "hasPager": !pager.isEmpty,
-            "caption": table.caption, "empty": table.empty, "isEmpty": table.rows.isEmpty,
+            "caption": table.caption, "empty": table.empty, "isEmpty": count == 0,
             "csvHref": Self.link(page.path, query, ["format": "csv", "table": table.id]),
             "headers": table.columns.enumerated().map { index, text -> [String: Any] in
                 ["text": text, "numeric": index < numericColumns.count && numericColumns[index]]

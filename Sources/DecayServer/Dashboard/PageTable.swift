@@ -12,8 +12,22 @@ struct PageTable: Sendable {
     var empty = "Nothing yet."
     /// Rows per screen (`?page=N`, from 1); nil shows every row. The CSV always holds every row.
     var pageSize: Int?
+    /// A long table whose rows are built only when shown (one screen, or all of them for the CSV); `rows` stays empty.
+    var lazyRows: LazyRows?
 
-    var csv: String { CSVTable.render(header: self.columns, rows: self.rows.map { $0.map(\.text) }) }
+    struct LazyRows: Sendable {
+        var count: Int
+        var build: @Sendable (Range<Int>) -> [[PageCell]]
+    }
+
+    var rowCount: Int { self.lazyRows?.count ?? self.rows.count }
+
+    /// The rows in `range` (within `0..<rowCount`).
+    func rows(_ range: Range<Int>) -> [[PageCell]] {
+        self.lazyRows.map { $0.build(range) } ?? Array(self.rows[range])
+    }
+
+    var csv: String { CSVTable.render(header: self.columns, rows: self.rows(0..<self.rowCount).map { $0.map(\.text) }) }
 }
 
 /// One table cell: text (escaped by the template), optionally a link, a button (POST form with the CSRF token),

@@ -30,7 +30,11 @@ struct PulsePageController {
                 page.blocks.append(PageBlock(
                     question.prompt, note: "\(survey.title) · \(question.kind)", table: Self.table(survey: survey, question: question, groups: groups),
                     chart: Self.chart(survey: survey, question: question), wide: true))
-                var partners = Self.table(survey: survey, question: question, groups: Self.byChange(question.partners).map { ("Partner", $0) })
+                let ranked = Self.byChange(question.partners)
+                var partners = Self.table(survey: survey, question: question, groups: [])
+                partners.lazyRows = PageTable.LazyRows(count: ranked.count) { range in
+                    Self.table(survey: survey, question: question, groups: ranked[range].map { ("Partner", $0) }).rows
+                }
                 partners.id += "-partners"
                 partners.caption = "Every partner, the largest change on the previous quarter first"
                 partners.pageSize = Self.partnersShown
