@@ -44,6 +44,7 @@ func buildRouter(settings: ServerSettings, services: AppServices, metrics: Serve
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: RequestMetrics(factory: metrics.factory)))
     router.add(middleware: JSONErrorMiddleware())
+    router.add(middleware: PathShapeMiddleware())
     router.add(middleware: AdminAuthMiddleware(tokens: [settings.adminToken], pathPrefix: "/api"))
     router.add(middleware: AdminAuthMiddleware(
         tokens: [settings.adminToken, settings.metricsToken].compactMap { $0 }, name: "admin or metrics token", pathPrefix: "/metrics"))

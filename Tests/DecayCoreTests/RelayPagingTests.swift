@@ -49,6 +49,10 @@ struct RelayPagingTests {
         #expect(CSVTable.field("a,b") == "\"a,b\"")
         #expect(CSVTable.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSVTable.field("=cmd()") == "'=cmd()")
+        #expect(CSVTable.field("ok\r\n=1+1") == "\"ok\r\n=1+1\"", "a CRLF line break (one Character in Swift) keeps the field whole")
+        #expect(CSVTable.field("a\nb") == "\"a\nb\"" && CSVTable.field("a\rb") == "\"a\rb\"")
+        #expect(CSVTable.field("\t=1+1") == "'\t=1+1" && CSVTable.field("-0.5") == "-0.5")
+        #expect(CSVTable.render(header: ["a"], rows: [["x\r\ny"]]) == "a\r\n\"x\r\ny\"\r\n")
         #expect(CSVTable.field("not scored (language de)") == "not scored (language de)")
     }
 }

@@ -156,6 +156,27 @@ struct ServerTests {
         #expect(try await database.partners().contains { $0.id == "muller" } == false)
     }
 
+    /// The router skips empty segments, so another spelling of a guarded path must not get past the guards, which
+    /// look at the path as sent: without the token every spelling is refused, with it the canonical one answers.
+    @Test func anotherSpellingOfAGuardedPathIsRefused() async throws {
+        let (app, database) = try await Self.makeApp()
+        try await EventWebhookTests.seedDirectory(database)
+        try await app.test(.live) { client in
+            for path in ["//api/people", "///api/people", "/./api/people", "/%2e/api/people", "/x/../api/people", "//metrics"] {
+                let response = try await client.execute(uri: path, method: .get)
+                #expect(response.status == .badRequest, "\(path)")
+                #expect(try Self.error(response)["field"] as? String == "path", "\(path)")
+            }
+            for path in ["/%61pi/people", "/API/people"] {
+                let response = try await client.execute(uri: path, method: .get)
+                #expect(response.status == .notFound || response.status == .unauthorized, "\(path): no route, or the guard")
+            }
+            #expect(try await client.execute(uri: "/api/people", method: .get).status == .unauthorized)
+            #expect(try await client.execute(uri: "/api/people/", method: .get, headers: Self.auth).status == .ok, "a trailing slash is fine")
+            #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
+        }
+    }
+
     @Test func unknownRoutesAndContentAreJSONErrors() async throws {
         let (app, _) = try await Self.makeApp()
         try await app.test(.router) { client in
