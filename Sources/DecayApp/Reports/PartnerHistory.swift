@@ -9,12 +9,17 @@ extension EngagementReports {
     /// One partner's line (figures over its reps in `scope`), each rep's counts, and the totals at the end of each of
     /// the last eight weeks: what the reps received, acknowledged and answered, over time. Out of scope = not found,
     /// so a scoped viewer learns nothing about partners that are not theirs.
-    /// `asOf` counts to the whole minute, so the eight weekly reads are shared by the views within it.
+    /// `asOf` counts to the whole minute, so the eight weekly reads are shared by the views within it. The line is the
+    /// partner's line in the partners report the viewer sees, so its rank is the one the ranking shows.
     public func partner(_ id: String, asOf: Date, scope: PartnerFilter = PartnerFilter()) async throws -> PartnerHistory {
         let minute = Date(timeIntervalSince1970: (asOf.timeIntervalSince1970 / 60).rounded(.down) * 60)
-        return try await self.histories.value(key: "\(minute.timeIntervalSince1970)\u{0}\(id)\u{0}\(scope.key)", stamp: self.store.changeStamp) {
+        var history = try await self.histories.value(key: "\(minute.timeIntervalSince1970)\u{0}\(id)\u{0}\(scope.key)", stamp: self.store.changeStamp) {
             try await self.history(id, asOf: minute, scope: scope)
         }
+        if let ranked = try await self.partners(asOf: asOf, filter: PartnerFilter(), scope: scope).report.partners.first(where: { $0.id == id }) {
+            history.line = ranked
+        }
+        return history
     }
 
     private func history(_ id: String, asOf: Date, scope: PartnerFilter) async throws -> PartnerHistory {
