@@ -3,6 +3,9 @@ import DecayCore
 import DecayServer
 import DecayStore
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -114,6 +117,35 @@ struct DashboardTests {
             let refused = try await browser.signIn(client)
             #expect(refused.status == .tooManyRequests, "even the right token waits once the limit is reached")
             #expect(browser.cookies["decay_session"] == nil)
+        }
+    }
+
+    /// Guesses sent in parallel are counted as they are let in, so no more than 5 reach the token check in a minute.
+    @Test func parallelGuessesStillGetFiveTriesAMinute() async throws {
+        let (app, _) = try await ServerTests.makeApp()
+        try await app.test(.live) { client in
+            var browser = Browser()
+            let csrf = try #require(Self.csrf(in: try await browser.get(client, "/login")))
+            let cookie = try #require(browser.cookieHeader[.cookie])
+            let port = try #require(client.port)
+            let url = try #require(URL(string: "http://127.0.0.1:\(port)/login"))
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for attempt in 0..<16 {
+                    group.addTask {
+                        var request = URLRequest(url: url)
+                        request.httpMethod = "POST"
+                        request.httpShouldHandleCookies = false
+                        request.setValue(cookie, forHTTPHeaderField: "Cookie")
+                        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+                        request.httpBody = Data("csrf=\(csrf)&token=guess-\(attempt)".utf8)
+                        let (_, response) = try await URLSession.shared.data(for: request)
+                        return (response as? HTTPURLResponse)?.statusCode ?? 0
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 401 }.count == 5, "\(statuses)")
+            #expect(statuses.filter { $0 == 429 }.count == 11)
         }
     }
 
@@ -230,6 +262,24 @@ struct DashboardTests {
             let svg = try await browser.get(client, "/partners?format=svg&chart=heatmap")
             #expect(svg.headers[.contentType] == "image/svg+xml")
             #expect(Self.text(svg).hasPrefix("<svg"))
+        }
+    }
+
+    /// A partner's page shows the rank the ranking and the API give it, not its rank among itself alone.
+    @Test func aPartnersPageShowsItsRankInTheRanking() async throws {
+        let (app, _) = try await EngagementReportsTests.seededApp()
+        try await app.test(.live) { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client)
+            let report = try await client.execute(uri: "/api/reports/partners", method: .get, headers: ServerTests.auth)
+            let lines = try #require(try JSONSerialization.jsonObject(with: Data(buffer: report.body)) as? [String: Any])["partners"] as? [[String: Any]]
+            let ranked = try #require(lines?.filter { ($0["rank_in_category"] as? Int ?? 1) > 1 }.prefix(3))
+            try #require(ranked.count == 3)
+            for line in ranked {
+                let id = try #require(line["id"] as? String), rank = try #require(line["rank_in_category"] as? Int)
+                let page = Self.text(try await browser.get(client, "/partners/\(id)"))
+                #expect(page.contains("rank \(rank) in \(line["category"] as? String ?? "")"), "\(id)")
+            }
         }
     }
 

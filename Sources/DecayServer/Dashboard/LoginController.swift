@@ -1,4 +1,5 @@
 import DecayApp
+import DecayCore
 import DecayInbound
 import Foundation
 import Hummingbird
@@ -34,7 +35,7 @@ struct LoginController {
     @Sendable func signIn(request: Request, context: AppRequestContext) async throws -> Response {
         let address = context.remoteAddress ?? "unknown"
         let now = Date()
-        guard await self.limiter.allows(address, now: now) else {
+        guard await self.limiter.reserve(address, now: now) else {
             var response = self.formResponse(problem: "Too many failed sign-ins from your address; wait a minute and try again.", status: .tooManyRequests)
             response.headers[.retryAfter] = "60"
             return response
@@ -42,13 +43,15 @@ struct LoginController {
         var request = request
         let form = FormURLEncoded.decode(Array(buffer: try await request.collectBody(upTo: DashboardGate.maxFormBytes)))
         let field = { (name: String) in form.first(where: { $0.0 == name })?.1 }
-        guard let cookie = request.cookies[Self.loginCookie]?.value, let given = field("csrf"), !given.isEmpty, String(cookie) == given else {
+        guard let cookie = request.cookies[Self.loginCookie]?.value, let given = field("csrf"), !given.isEmpty,
+              ConstantTime.equals(Array(String(cookie).utf8), Array(given.utf8)) else {
+            await self.limiter.forgive(address, now: now)
             return self.formResponse(problem: "csrf: the sign-in form expired; it has been reloaded, please try again.", status: .forbidden)
         }
         guard let token = field("token"), self.access.isAdminToken(token) else {
-            await self.limiter.recordFailure(address, now: now)
             return self.formResponse(problem: "token: that is not the admin token.", status: .unauthorized)
         }
+        await self.limiter.forgive(address, now: now)
         context.sessions.createSession(DashboardSession(viewer: .admin), expiresIn: DashboardSession.lifetime)
         return Self.redirect("/")
     }
@@ -56,20 +59,17 @@ struct LoginController {
     @Sendable func link(request: Request, context: AppRequestContext) async throws -> Response {
         let address = context.remoteAddress ?? "unknown"
         let now = Date()
-        guard await self.limiter.allows(address, now: now) else {
+        guard await self.limiter.reserve(address, now: now) else {
             throw AppError(.tooManyRequests, code: "too_many_requests", message: "too many failed sign-ins; wait a minute")
         }
         guard let token = request.uri.queryParameters.get("token"), !token.isEmpty else {
+            await self.limiter.forgive(address, now: now)
             throw AppError.badRequest("the link has no token; open the whole link from your digest", field: "token")
         }
-        do {
-            let viewer = try await self.access.open(link: token, now: now)
-            context.sessions.createSession(DashboardSession(viewer: viewer), expiresIn: DashboardSession.lifetime)
-            return Self.redirect("/")
-        } catch let error as UseCaseError {
-            await self.limiter.recordFailure(address, now: now)
-            throw error
-        }
+        let viewer = try await self.access.open(link: token, now: now)
+        await self.limiter.forgive(address, now: now)
+        context.sessions.createSession(DashboardSession(viewer: viewer), expiresIn: DashboardSession.lifetime)
+        return Self.redirect("/")
     }
 
     @Sendable func signOut(request: Request, context: AppRequestContext) async throws -> Response {
