@@ -15,19 +15,22 @@ public struct PartnerKeyPointRecall: Sendable {
         self.cache = cache
     }
 
-    /// Figures keyed by partner id, then key point id; partners without answers are absent. Unknown message: not found.
-    public func grid(message id: String, asOf: Date) async throws -> (keyPoints: [String], partners: [String: [String: ShareFigure]]) {
+    /// Figures keyed by partner id, then key point id; partners without answers are absent. `people` (a partner
+    /// manager's team) counts only those people; nil counts everyone. Unknown message: not found.
+    public func grid(message id: String, asOf: Date, people: Set<String>? = nil) async throws -> (keyPoints: [String], partners: [String: [String: ShareFigure]]) {
         guard let message = self.messages.catalog.messages[id] else {
             let known = self.messages.catalog.sortedMessages.map(\.id).joined(separator: ", ")
             throw UseCaseError(.notFound, "unknown message '\(id)' (known: \(known))", field: "message")
         }
-        let people = try await self.engagement.channelSnapshot(asOf: asOf)
+        let snapshot = try await self.engagement.channelSnapshot(asOf: asOf)
         let store = self.messages.store
         let catalog = self.messages.catalog
-        let grid = try await self.cache.value(key: "\(message.id)\u{0}\(message.version)", stamp: store.changeStamp, servingStale: true) {
+        let team = people.map { $0.sorted().joined(separator: ",") } ?? "*"
+        let grid = try await self.cache.value(key: "\(message.id)\u{0}\(message.version)\u{0}\(team)", stamp: store.changeStamp, servingStale: true) {
             let input = try await store.messageReportInput(
                 message: message, surveys: catalog.surveys(forMessage: message.id), asOf: nil, freeTexts: false)
-            let partnerOf = Dictionary(people.people.compactMap { person in person.partner.map { (person.id, $0) } }, uniquingKeysWith: { first, _ in first })
+            let counted = snapshot.people.filter { person in people.map { $0.contains(person.id) } ?? true }
+            let partnerOf = Dictionary(counted.compactMap { person in person.partner.map { (person.id, $0) } }, uniquingKeysWith: { first, _ in first })
             return await OffPool.run { Self.grid(input.answers, partnerOf: partnerOf) }
         }
         return (message.keyPoints.map(\.id), grid)

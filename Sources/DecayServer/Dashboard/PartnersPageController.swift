@@ -51,7 +51,7 @@ struct PartnersPageController {
                  PageFormat.share(line.responseRate), PageFormat.share(line.ackRate), PageFormat.share(line.recall), PageFormat.share(line.activeShare),
                  .figure(PageFormat.percent(line.topShare)), .number(line.quietReps.count)]
             }, empty: "No partner matches these filters.", pageSize: Self.pageSize), wide: true))
-        page.blocks.append(try await self.heatmap(request: request, lines: report.partners))
+        page.blocks.append(try await self.heatmap(request: request, lines: report.partners, people: session.viewer.scope.people))
         let scorecard = report.partners.flatMap { line in (line.scorecard ?? []).map { (line, $0) } }
         page.blocks.append(PageBlock("Scorecard", note: "Target against actual per metric; the gap is positive when the target is met.", table: PageTable(
             id: "scorecard", caption: "Scorecard: target vs actual",
@@ -66,12 +66,13 @@ struct PartnersPageController {
     }
 
     /// Partner × key point recall of one message (`?message=`, the first by default) for the partners on this screen
-    /// of the ranking; cells from fewer than 3 people stay blank.
-    func heatmap(request: Request, lines: [PartnersReport.Line]) async throws -> PageBlock {
+    /// of the ranking, counting only `people` when the viewer is a partner manager; cells from fewer than 3 people stay
+    /// blank.
+    func heatmap(request: Request, lines: [PartnersReport.Line], people: Set<String>?) async throws -> PageBlock {
         let query = request.uri.queryParameters
         let messages = self.recall.messages.catalog.sortedMessages
         let id = query.get("message").flatMap { $0.isEmpty ? nil : $0 } ?? messages.first?.id ?? ""
-        let grid = try await self.recall.grid(message: id, asOf: Date())
+        let grid = try await self.recall.grid(message: id, asOf: Date(), people: people)
         let number = max(Int(query.get("page") ?? "") ?? 1, 1)
         let shown = Array(lines.dropFirst((number - 1) * Self.pageSize).prefix(Self.pageSize))
         let chart = Heatmap(
