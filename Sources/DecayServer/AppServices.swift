@@ -45,7 +45,7 @@ struct AppServices: Sendable {
         self.imports = DirectoryImports(store: database)
         self.erasure = PersonErasure(store: database)
         self.messageReports = MessageReports(store: database, catalog: catalog, metrics: reportMetrics)
-        self.engagementReports = EngagementReports(store: database)
+        self.engagementReports = EngagementReports(store: database, targets: settings.targets)
         self.pulseReports = PulseReports(store: database, catalog: catalog)
         self.dashboardAccess = DashboardAccess(
             store: database, signer: settings.secrets.links, adminToken: settings.adminToken, baseURL: settings.publicURL)

@@ -14,6 +14,14 @@ extension AppDatabase {
             for message in channel.history {
                 try Self.recordMessageVersion(message, replace: false, db)
             }
+            // The demo's targets only where none are set: an operator's own targets stay.
+            if try ScorecardTargetRecord.fetchCount(db) == 0 {
+                for (category, targets) in channel.targets.byCategory.sorted(by: { $0.key < $1.key }) {
+                    for (metric, target) in targets.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                        try ScorecardTargetRecord(category: category, metric: metric.rawValue, target: target).insert(db)
+                    }
+                }
+            }
             let delivery = try db.cachedStatement(sql: """
                 INSERT INTO delivery (message_id, message_version, person_id, hops, via, delivered_at, acked_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING

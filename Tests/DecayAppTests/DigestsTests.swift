@@ -160,7 +160,7 @@ struct DigestsTests {
             let whole = try DigestBuilder().build(DigestInput(
                 manager: manager, week: Self.week, period: period, people: people,
                 current: try await database.engagementSnapshot(asOf: period.asOf), previous: try await database.engagementSnapshot(asOf: period.start),
-                targets: nil, messages: messages,
+                targets: try await database.scoreTargets(), messages: messages,
                 pulse: manager.role == .channelManager ? (try await pulse(asOf: period.asOf), try await pulse(asOf: period.start)) : nil))
             #expect(shared == whole, "\(id)")
         }

@@ -11,12 +11,15 @@ public struct EngagementReports: Sendable {
     public let filtered: ReportResultCache<FilteredPartners>
     /// One partner's weekly history, per minute and scope.
     public let histories: ReportResultCache<PartnerHistory> = ReportResultCache(capacity: 64)
+    /// The scorecard's targets when given (`DECAY_TARGETS`, as the digests use them); nil = the stored targets.
+    public let targets: ScoreTargets?
 
     public init(
-        store: any ReportRepository, snapshots: ReportResultCache<EngagementSnapshot> = ReportResultCache(capacity: 8),
+        store: any ReportRepository, targets: ScoreTargets? = nil, snapshots: ReportResultCache<EngagementSnapshot> = ReportResultCache(capacity: 8),
         filtered: ReportResultCache<FilteredPartners> = ReportResultCache(capacity: 64)
     ) {
         self.store = store
+        self.targets = targets
         self.snapshots = snapshots
         self.filtered = filtered
     }
@@ -45,8 +48,8 @@ extension EngagementReports {
     public func partners(asOf: Date, filter: PartnerFilter, scope: PartnerFilter = PartnerFilter()) async throws -> FilteredPartners {
         let snapshot = try await self.channelSnapshot(asOf: asOf)
         let key = "\(snapshot.asOf.timeIntervalSince1970)\u{0}\(filter.key)\u{0}\(scope.key)"
-        return try await self.filtered.value(key: key, stamp: self.store.changeStamp, servingStale: true) { [store] in
-            let targets = try await store.scoreTargets()
+        return try await self.filtered.value(key: key, stamp: self.store.changeStamp, servingStale: true) { [store, targets = self.targets] in
+            let targets = if let targets { targets } else { try await store.scoreTargets() }
             return await OffPool.run { Self.filtered(snapshot, filter: filter, scope: scope, targets: targets) }
         }
     }

@@ -11,6 +11,8 @@ public struct DemoChannel: Sendable {
     public var truth: [String: [String: ForgettingCurve]]
     /// Earlier versions of the messages (``DemoHistory``), recorded so answers still carrying an old claim show.
     public var history: [Message] = []
+    /// The vendor's scorecard targets, so the partners' scorecard and the digests have something to measure against.
+    public var targets = ScoreTargets()
 }
 
 public struct DemoDelivery: Sendable {

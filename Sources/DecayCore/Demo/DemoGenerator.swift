@@ -95,6 +95,7 @@ public struct DemoGenerator: Sendable {
         var lastQuarter = SeededRandom(seed: self.seed &+ 0x9E37_79B9_7F4A_7C15)
         self.previousPulseRound(catalog: catalog, traits: traits, into: &channel, random: &lastQuarter)
         channel.history = DemoHistory.messages(for: catalog)
+        channel.targets = Self.targets
         return channel
     }
 
@@ -201,6 +202,13 @@ public struct DemoGenerator: Sendable {
     static func pulseRate(_ role: Role, engagement: Double) -> Double {
         role == .rep ? 0.5 * engagement : 0.9 * engagement
     }
+
+    /// Targets a vendor might set: most partners meet some and miss others. MSPs, which resell monthly, are asked for
+    /// quicker acknowledgements.
+    static let targets = ScoreTargets([
+        ScoreTargets.defaultKey: [.responseRate: 0.85, .ackRate: 0.6, .medianAckHours: 24, .recall: 0.6, .activeShare: 0.25, .score: 70],
+        "msp": [.medianAckHours: 12],
+    ])
 
     static func weighted(_ choices: [(String, Double)], _ random: inout SeededRandom) -> String {
         var roll = random.unit() * choices.reduce(0) { $0 + $1.1 }
