@@ -9,8 +9,11 @@ extension AppDatabase {
     public func saveDemo(_ channel: DemoChannel, freeTextPoints: [String: [String: [PointScore]]] = [:]) async throws {
         try await self.writer.write { db in
             try Self.checkDemoConflicts(channel, db)
-            _ = try Self.upsert(channel.partners, db)
-            _ = try Self.upsert(Self.managersFirst(channel.people), db)
+            let partners = try Self.upsert(channel.partners, db)
+            let people = try Self.upsert(Self.managersFirst(channel.people), db)
+            for (kind, summary) in [("partners", partners), ("people", people)] where summary.inserted + summary.updated > 0 {
+                try Self.insert(ImportLogEntry(kind: kind, source: .demo, summary: summary), db)
+            }
             for message in channel.history {
                 try Self.recordMessageVersion(message, replace: false, db)
             }

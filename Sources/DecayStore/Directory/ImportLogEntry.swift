@@ -8,6 +8,8 @@ public struct ImportLogEntry: Sendable, Equatable, Codable {
         case cli
         /// `PUT /api/partners` or `PUT /api/people`.
         case api
+        /// `decay demo` or `decay serve --demo` loading the demo channel's directory.
+        case demo
     }
 
     /// `partners` or `people`.
