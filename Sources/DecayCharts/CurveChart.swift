@@ -51,10 +51,19 @@ public struct CurveChart: Sendable, Equatable {
     public struct Target: Sendable, Equatable {
         public var share: Double
         public var label: String
+        /// Whether the drawn label and the description add the share after `label`; off for a label that already
+        /// says it in its own words.
+        public var appendsShare: Bool
 
-        public init(share: Double, label: String = "Target") {
+        public init(share: Double, label: String = "Target", appendsShare: Bool = true) {
             self.share = share
             self.label = label
+            self.appendsShare = appendsShare
+        }
+
+        /// The label with the share, as drawn beside the line.
+        func text(_ percent: ValueFormat) -> String {
+            self.appendsShare ? "\(self.label) \(percent.string(self.share))" : self.label
         }
     }
 
@@ -241,7 +250,7 @@ public struct CurveChart: Sendable, Equatable {
             "x1": .number(plot.left), "x2": .number(plot.right), "y1": .number(ty), "y2": .number(ty),
             "stroke": .text(ChartPalette.ink), "stroke-width": 1.5, "stroke-dasharray": "6 3 1 3",
         ])
-        let label = "\(target.label) \(ValueFormat.percent().string(target.share))"
+        let label = target.text(ValueFormat.percent())
         let labelWidth = TextFit.width(label, fontSize: ChartStyle.smallFontSize) + 8
         svg.element("rect", [
             "x": .number(plot.right - labelWidth - 2), "y": .number(ty - 17), "width": .number(labelWidth),
@@ -320,7 +329,7 @@ public struct CurveChart: Sendable, Equatable {
             parts.append("Withheld, fewer than 3 people: \(days).")
         }
         if let target = self.target, target.share.isFinite {
-            parts.append("\(target.label): \(percent.string(target.share)).")
+            parts.append(target.appendsShare ? "\(target.label): \(percent.string(target.share))." : "\(target.label).")
         }
         if let start = self.projectionStart {
             parts.append("Beyond day \(day.string(start)) the lines are a projection.")

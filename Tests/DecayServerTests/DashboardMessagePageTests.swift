@@ -37,7 +37,7 @@ struct DashboardMessagePageTests {
             #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;") && !html.contains("<script>alert"))
             #expect(html.contains("&lt;b&gt;small&lt;/b&gt; <mark class=\"distorted\" title=\"Distorts target-market: "))
             #expect(html.contains(">RETAIL</mark> shops"))
-            for chart in ["Observed (Wilson interval)", "Re-check target (70% still know it):", "projection", "Fitted: interval"] {
+            for chart in ["Observed (Wilson interval)", "Re-check target: 70% know it = ", "projection", "Fitted: interval"] {
                 #expect(html.contains(chart), "\(chart)")
             }
             #expect(html.contains("Versions of vault-3-launch (current: v2)"))

@@ -169,6 +169,9 @@ public struct MessageReport: Sendable, Codable {
     /// How many relays there are in all, and how many worse ones come before `relays`, for paging.
     public var relaysTotal: Int = 0
     public var relaysOffset: Int = 0
+    /// Distinct people who relayed the message: `meanRelayFidelity` is a share and, like every share, is shown only
+    /// when at least 3 people stand behind it.
+    public var relayPeople: Int = 0
     /// Every stored version, oldest first, with the key points each changed; empty when none is stored.
     public var versions: [VersionReport] = []
 }

@@ -53,6 +53,7 @@ public struct MessageReportBuilder: Sendable {
             relays: relays,
             meanRelayFidelity: Self.mean(fidelities.compactMap { $0 }),
             relaysTotal: input.relays.count, relaysOffset: self.relayPage.range(count: input.relays.count).lowerBound,
+            relayPeople: Set(input.relays.map(\.from)).count,
             versions: Self.versions(input.versions)
         )
     }

@@ -46,7 +46,7 @@ enum DashboardStyle {
         details summary{cursor:pointer;color:var(--accent);font-size:.9rem}
         .pager{display:flex;gap:16px;margin-top:8px}
         .action{display:inline}
-        td mark.distorted{background:#fde2e0;color:inherit;text-decoration:underline wavy #b3261e;text-underline-offset:3px}td.text{min-width:18em}
+        td mark.distorted{background:#fde2e0;color:inherit;text-decoration:underline wavy #b3261e;text-underline-offset:3px}td.text{min-width:18em;white-space:pre-line}
         .login{max-width:420px;background:var(--card);border:1px solid var(--line);border-radius:6px;padding:16px}
         .login label{display:block;margin:8px 0 4px}.login input{width:100%}.login button{margin-top:12px}
         .error{color:var(--bad);font-weight:600}

@@ -12,7 +12,7 @@ enum MessageBlocks {
         return PageBlock(
             "Relays",
             note: "Worst fidelity first. What each partner passed on, in their words: distorting phrases are marked, "
-                + "and the key points the text leaves out are listed.",
+                + "and the key points the text leaves out are listed. Fidelity: the key points the text carries, of those scored.",
             table: PageTable(
                 id: "relays", caption: "Relays \(report.relaysOffset + 1)–\(report.relaysOffset + report.relays.count) of \(report.relaysTotal)",
                 columns: ["From", "At", "Recipients", "Fidelity", "Text", "Missing", "Distorted"] + points,
@@ -20,8 +20,8 @@ enum MessageBlocks {
                     var text = PageCell(relay.text, mark: "text")
                     text.segments = Self.segments(relay.text, highlights: relay.highlights, about: texts)
                     return [
-                        PageCell(relay.from, href: PageFormat.path("people", relay.from)), PageCell(PageFormat.dateTime(relay.at)),
-                        .number(relay.recipients), .figure(PageFormat.percent(relay.fidelity)), text,
+                        PageCell(relay.from, href: PageFormat.path("people", relay.from)), PageCell(PageFormat.minute(relay.at)),
+                        .number(relay.recipients), .figure(Self.carried(relay.points)), text,
                         PageCell(Self.list(relay.missing), mark: relay.missing.isEmpty ? nil : "muted"),
                         PageCell(Self.list(relay.distorted), mark: relay.distorted.isEmpty ? nil : "bad"),
                     ] + points.map { point in
@@ -30,6 +30,15 @@ enum MessageBlocks {
                     }
                 }, empty: "No relays yet."),
             wide: true)
+    }
+
+    /// One relay's fidelity as the count it comes from, `4 of 5 points` (one relay is one person: no percentage),
+    /// over the key points scored; `not scored` when none was (a language the message gives no concepts for).
+    static func carried(_ verdicts: [String: String]) -> String {
+        let kinds: [PointStatus.Kind] = [.present, .missing, .distorted]
+        let scored = verdicts.values.filter { verdict in kinds.contains { $0.rawValue == verdict } }
+        guard !scored.isEmpty else { return "not scored" }
+        return "\(scored.filter { $0 == PointStatus.Kind.present.rawValue }.count) of \(PageFormat.count(scored.count, "point"))"
     }
 
     /// `text` cut at the highlights (UTF-16 offsets, as the report gives them); out-of-range or overlapping ones are
@@ -76,7 +85,7 @@ enum MessageBlocks {
                     }
                     return [
                         PageCell("v\(version.version)\(version.version == report.version ? " (current)" : "")"), PageCell(version.title),
-                        PageCell(PageFormat.dateTime(version.loadedAt)),
+                        PageCell(PageFormat.minute(version.loadedAt)),
                         PageCell(version.added.isEmpty ? "–" : version.added.joined(separator: ", ")),
                         PageCell(version.removed.isEmpty ? "–" : version.removed.joined(separator: ", ")),
                         PageCell(version.changed.isEmpty ? "–" : version.changed.joined(separator: ", ")),

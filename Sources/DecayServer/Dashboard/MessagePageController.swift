@@ -24,17 +24,15 @@ struct MessagePageController {
         var page = DashboardPage(
             title: report.title, path: path,
             intro: "Version \(report.version) · \(report.people.formatted()) people answered \(report.quizAnswers.formatted()) quiz questions.")
-        page.tiles = [
-            PageTile(label: "Half-life", value: "\(PageFormat.number(report.halfLifeDays.value)) days",
-                     detail: report.halfLifeDays.value == nil ? report.halfLifeDays.note : "\(PageFormat.number(report.halfLifeDays.low))–\(PageFormat.number(report.halfLifeDays.high)) days"),
-            PageTile(label: "Kept per relay hop", value: PageFormat.percent(report.retentionPerHop.value), detail: report.retentionPerHop.note),
-            PageTile(label: "Relay fidelity", value: PageFormat.percent(report.meanRelayFidelity), detail: "\(report.relaysTotal) relays"),
-        ]
-        page.blocks.append(PageBlock("Key points", note: "Share answering correctly now (latest answer per person), fitted half-life, projected recall after a direct delivery.", table: PageTable(
-            id: "key-points", caption: "Recall and decay per key point",
-            columns: ["Key point", "Correct now", "Half-life (days)", "Interval", "Initial learning", "30 days", "60 days", "90 days", "Free text present / missing / distorted", "Still on an older version"],
+        page.tiles = Self.tiles(report)
+        page.blocks.append(PageBlock("Key points", note: "Correct now is the share answering correctly (guessing included), each person's "
+            + "latest answer. The other figures are on the know it (guessing removed) scale, knowledge above the chance of "
+            + "guessing right: its fitted half-life, initial learning and projection after a direct delivery.", table: PageTable(
+            id: "key-points", caption: "Recall and decay per key point; know it (guessing removed) at 30 / 60 / 90 days after a direct delivery",
+            columns: ["Key point", "Correct now (guessing included)", "Half-life of know it (days)", "Interval", "Initial learning (know it)",
+                      "Know it at 30 days", "Know it at 60 days", "Know it at 90 days", "Free text present / missing / distorted", "Still on an older version"],
             rows: report.keyPoints.map { point in
-                [PageCell(point.id), PageCell(point.correctNow.text, numeric: true, mark: point.correctNow.rate == nil ? "muted" : nil),
+                [PageCell(point.id), PageCell(PageFormat.shown(point.correctNow.text, rate: point.correctNow.rate), numeric: true, mark: point.correctNow.rate == nil ? "muted" : nil),
                  .figure(PageFormat.number(point.halfLifeDays.value)),
                  .figure("\(PageFormat.number(point.halfLifeDays.low))–\(PageFormat.number(point.halfLifeDays.high))"),
                  .figure(PageFormat.percent(point.initialLearning.value)),
@@ -52,7 +50,7 @@ struct MessagePageController {
             rows: report.keyPoints.compactMap { point in
                 point.mostCommonWrongAnswer.map { wrong in
                     [PageCell(point.id), PageCell(wrong.text, mark: "bad"), .number(wrong.count),
-                     .figure(wrong.count >= Proportion.minimumPeople ? PageFormat.percent(wrong.share) : Proportion.tooFewText)]
+                     .figure(wrong.count >= Proportion.minimumPeople ? PageFormat.percent(wrong.share) : PageFormat.withheld)]
                 }
             }, empty: "No wrong answers yet.")))
         page.blocks.append(MessageBlocks.relays(report))
@@ -64,5 +62,20 @@ struct MessagePageController {
             page.pager.append(PageLink(label: "Better relays →", href: "\(path)?relays_offset=\(report.relaysOffset + Self.relaysPerPage)"))
         }
         return try self.renderer.respond(page, request: request, session: session)
+    }
+
+    /// The message's half-life, the recall kept per relay hop, and the relays' fidelity: each a different share,
+    /// so each tile says what it measures; the mean fidelity only from relays by at least 3 people.
+    static func tiles(_ report: MessageReport) -> [PageTile] {
+        let halfLife = report.halfLifeDays, perHop = report.retentionPerHop
+        let fidelity = report.relayPeople >= Proportion.minimumPeople ? PageFormat.percent(report.meanRelayFidelity) : PageFormat.withheld
+        return [
+            PageTile(label: "Half-life", value: "\(PageFormat.number(halfLife.value)) days",
+                     detail: halfLife.value == nil ? halfLife.note : "know it (guessing removed) halves; 95% interval \(PageFormat.number(halfLife.low))–\(PageFormat.number(halfLife.high)) days"),
+            PageTile(label: "Kept per relay hop", value: PageFormat.percent(perHop.value),
+                     detail: perHop.value == nil ? perHop.note : "share of recall kept per hop; 95% interval \(PageFormat.percent(perHop.low))–\(PageFormat.percent(perHop.high))"),
+            PageTile(label: "Relay fidelity", value: fidelity,
+                     detail: "share of key points a relayed text carries, mean of \(PageFormat.count(report.relaysTotal, "relay")) by \(PageFormat.count(report.relayPeople, "person", plural: "people"))"),
+        ]
     }
 }

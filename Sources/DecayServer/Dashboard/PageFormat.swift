@@ -21,6 +21,28 @@ enum PageFormat {
         date.map { $0.formatted(.iso8601) } ?? "–"
     }
 
+    /// A moment to the minute as a person reads it, `2026-09-13 02:06 UTC`.
+    static func minute(_ date: Date?) -> String {
+        guard let date else { return "–" }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d UTC", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    /// A count with its noun, singular or plural: `1 hop`, `2 hops`, `3 people`.
+    static func count(_ value: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(value.formatted()) \(value == 1 ? singular : plural ?? singular + "s")"
+    }
+
+    /// The pages' one phrase for a figure withheld under the 3-people rule.
+    static let withheld = "fewer than 3 people"
+
+    /// A figure's text, or ``withheld`` where the rule hides its rate (the API's text says `n<3` there).
+    static func shown(_ text: String, rate: Double?) -> String {
+        rate == nil ? Self.withheld : text
+    }
+
     /// A share figure's text and a mark: below 50% is `bad`, n<3 `muted`.
     static func share(_ figure: ShareFigure) -> PageCell {
         PageCell(figure.text, numeric: true, mark: figure.rate == nil ? "muted" : (figure.rate ?? 0) < 0.5 ? "bad" : nil)

@@ -3,8 +3,9 @@ import DecayCore
 import Foundation
 import Hummingbird
 
-/// `GET /people/{id}`: what one person received, acknowledged and answered, and their recall per key point. Counts
-/// only: one person is below the 3-people rule for percentages.
+/// `GET /people/{id}`: what one person received, acknowledged and answered, their recall per key point, and who they
+/// report to (linked when the viewer may open that page). Counts only: one person is below the 3-people rule for
+/// percentages.
 struct PersonPageController {
     let reports: EngagementReports
     let renderer: DashboardRenderer
@@ -18,30 +19,35 @@ struct PersonPageController {
         let id: String = try context.parameters.require("id")
         let report = try await self.reports.person(id, asOf: Date(), visibleTo: session.viewer)
         let profile = report.person
+        let manager = try await self.manager(of: profile, asOf: report.asOf, viewer: session.viewer)
         var page = DashboardPage(
             title: profile.name, path: PageFormat.path("people", id),
-            intro: "\(profile.role.rawValue) at \(profile.partnerName ?? "the vendor")\(profile.reportsTo.map { ", reports to \($0)" } ?? "")")
+            intro: "\(Self.role(profile.role).capitalizedFirst) at \(profile.partnerName ?? "the vendor")"
+                + (profile.reportsTo.map { ", reports to \(manager?.name ?? $0)" } ?? ""))
         let engagement = report.engagement
         page.tiles = [
-            PageTile(label: "Received", value: engagement.delivered.formatted(), detail: engagement.hops == 0 ? "directly" : "through \(engagement.hops) hop(s)",
+            PageTile(label: "Received", value: engagement.delivered.formatted(), detail: Self.routes(report.deliveries),
                      href: profile.partner.map { PageFormat.path("partners", $0) }),
             PageTile(label: "Acknowledged", value: engagement.acked.formatted(), detail: "median \(PageFormat.number(engagement.medianAckHours)) h"),
             PageTile(label: "Answered", value: engagement.responded.formatted(), detail: engagement.active ? "active in 14 days" : "quiet for 14 days"),
             PageTile(label: "Quiz correct", value: "\(engagement.quizCorrect)/\(engagement.quizAnswers)", detail: "all answers"),
         ]
+        if let manager {
+            page.tiles.append(PageTile(label: "Reports to", value: manager.name, detail: Self.role(manager.role), href: PageFormat.path("people", manager.id)))
+        }
         page.blocks.append(PageBlock("Received and acknowledged", table: PageTable(
             id: "deliveries", caption: "Deliveries, newest first",
             columns: ["Message", "Version", "Hops", "Via", "Delivered", "Acknowledged"],
             rows: report.deliveries.sorted { $0.deliveredAt > $1.deliveredAt }.map { delivery in
                 [PageCell(delivery.message), .number(delivery.version), .number(delivery.hops), PageCell(delivery.via ?? "direct"),
-                 PageCell(PageFormat.dateTime(delivery.deliveredAt)), PageCell(PageFormat.dateTime(delivery.ackedAt), mark: delivery.ackedAt == nil ? "muted" : nil)]
+                 PageCell(PageFormat.minute(delivery.deliveredAt)), PageCell(PageFormat.minute(delivery.ackedAt), mark: delivery.ackedAt == nil ? "muted" : nil)]
             }, empty: "Nothing delivered yet.")))
         page.blocks.append(PageBlock("Answered", table: PageTable(
             id: "responses", caption: "Survey responses, newest first",
             columns: ["Survey", "Message", "Submitted", "Answers", "Correct"],
             rows: report.responses.sorted { $0.submittedAt > $1.submittedAt }.map { response in
                 let graded = response.answers.compactMap(\.correct)
-                return [PageCell(response.survey), PageCell(response.message ?? "–"), PageCell(PageFormat.dateTime(response.submittedAt)),
+                return [PageCell(response.survey), PageCell(response.message ?? "–"), PageCell(PageFormat.minute(response.submittedAt)),
                         .number(response.answers.count), .figure(graded.isEmpty ? "–" : "\(graded.filter { $0 }.count)/\(graded.count)")]
             }, empty: "No answers yet.")))
         page.blocks.append(PageBlock("Recall per key point", table: PageTable(
@@ -53,4 +59,36 @@ struct PersonPageController {
             }, empty: "No quiz answers yet."), wide: true))
         return try self.renderer.respond(page, request: request, session: session)
     }
+
+    /// The person's manager when the viewer may see them (the same rule that opens their page); nil otherwise, and
+    /// the page names the manager by id only.
+    func manager(of profile: PersonReport.Profile, asOf: Date, viewer: DashboardViewer) async throws -> PersonReport.Profile? {
+        guard let id = profile.reportsTo else { return nil }
+        do {
+            return try await self.reports.person(id, asOf: asOf, visibleTo: viewer).person
+        } catch let error as UseCaseError where error.kind == .notFound {
+            return nil
+        }
+    }
+
+    /// How the deliveries came: `2 directly`, `1 directly, 1 through relays (2 hops)`.
+    static func routes(_ deliveries: [PersonActivity.Delivery]) -> String {
+        let relayed = deliveries.filter { $0.hops > 0 }
+        let direct = deliveries.count - relayed.count
+        guard let fewest = relayed.map(\.hops).min(), let most = relayed.map(\.hops).max() else {
+            return deliveries.isEmpty ? "nothing yet" : "\(direct.formatted()) directly"
+        }
+        let hops = fewest == most ? PageFormat.count(most, "hop") : "\(fewest)–\(most) hops"
+        return "\(direct.formatted()) directly, \(relayed.count.formatted()) through relays (\(hops))"
+    }
+
+    /// The role in words: `partner manager`.
+    static func role(_ role: Role) -> String {
+        role.rawValue.replacingOccurrences(of: "_", with: " ")
+    }
+}
+
+extension String {
+    /// The string with its first letter upper-cased: `Partner manager`.
+    fileprivate var capitalizedFirst: String { self.prefix(1).uppercased() + self.dropFirst() }
 }

@@ -10,6 +10,7 @@ import Hummingbird
 struct PulsePageController {
     /// Partners per screen of each question's partner table (`?page=N`); the table's CSV holds them all.
     static let partnersShown = 25
+    /// Free-text answers per screen of each survey's list (`?page=N`); the CSV holds them all.
     static let commentsShown = 50
     let reports: PulseReports
     let renderer: DashboardRenderer
@@ -23,7 +24,7 @@ struct PulsePageController {
         let report = try await self.reports.report(asOf: Date(), servingStale: true)
         var page = DashboardPage(
             title: "Pulse", path: "/pulse",
-            intro: "Quarter \(report.quarter) against \(report.previousQuarter). Each person counts once per question; groups under 3 people are withheld.")
+            intro: "Quarter \(report.quarter) against \(report.previousQuarter). Each person counts once per question; groups of fewer than 3 people are withheld.")
         for survey in report.surveys {
             for question in survey.questions {
                 let groups = [("Everyone", question.overall)] + question.categories.map { ("Category", $0) } + question.tiers.map { ("Tier", $0) }
@@ -36,21 +37,38 @@ struct PulsePageController {
                     Self.table(survey: survey, question: question, groups: ranked[range].map { ("Partner", $0) }).rows
                 }
                 partners.id += "-partners"
-                partners.caption = "Every partner, the largest change on the previous quarter first"
+                partners.caption = question.kind == "scale"
+                    ? "Every partner, the largest change on the previous quarter first" : "Every partner, by name"
                 partners.pageSize = Self.partnersShown
                 page.blocks.append(PageBlock(
-                    "By partner", note: "\(question.prompt) Partners under 3 people are listed last, withheld.", table: partners, wide: true))
+                    "By partner", note: "\(question.prompt) Partners with fewer than 3 people are listed last, withheld.", table: partners, wide: true))
             }
-            page.blocks.append(PageBlock("Free-text answers: \(survey.title)", note: "Admins only; newest first.", table: PageTable(
-                id: "\(survey.id)-comments", caption: "Free-text answers this quarter",
-                columns: ["Partner", "Question", "Submitted", "Answer"],
-                rows: survey.comments.prefix(Self.commentsShown).map { comment in
-                    [PageCell(comment.partnerName, href: PageFormat.path("partners", comment.partnerID)), PageCell(comment.questionID),
-                     PageCell(PageFormat.date(comment.submittedAt)), PageCell(comment.text)]
-                }, empty: "No free-text answers this quarter."), wide: true))
+            page.blocks.append(Self.comments(survey, prompts: self.reports.catalog.surveys[survey.id]))
         }
         if report.surveys.isEmpty { page.intro = "No pulse surveys in the content." }
         return try self.renderer.respond(page, request: request, session: session)
+    }
+
+    /// Every free-text answer of the quarter, newest first, a screen at a time, each under its question's prompt.
+    static func comments(_ survey: PulseSurvey, prompts: Survey?) -> PageBlock {
+        var table = PageTable(
+            id: "\(survey.id)-comments", caption: "Free-text answers this quarter",
+            columns: ["Partner", "Question", "Submitted", "Answer"],
+            rows: survey.comments.map { comment in
+                [PageCell(comment.partnerName, href: PageFormat.path("partners", comment.partnerID)),
+                 PageCell(prompts?.question(comment.questionID).map { Self.short($0.prompt) } ?? comment.questionID),
+                 PageCell(PageFormat.date(comment.submittedAt)), PageCell(comment.text, mark: "text")]
+            }, empty: "No free-text answers this quarter.")
+        table.pageSize = Self.commentsShown
+        return PageBlock("Free-text answers: \(survey.title)", note: "Admins only; newest first.", table: table, wide: true)
+    }
+
+    /// A prompt cut to about 60 characters at a word, with an ellipsis, so it fits a table column.
+    static func short(_ prompt: String, limit: Int = 60) -> String {
+        guard prompt.count > limit else { return prompt }
+        let head = prompt.prefix(limit)
+        let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        return cut.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
     }
 
     /// Partners with figures first, the largest change on the previous quarter first (choice questions: by name).
@@ -81,8 +99,8 @@ struct PulsePageController {
             rows: groups.map { kind, group in
                 let shares = Dictionary((group.shares ?? []).map { ($0.option, $0) }, uniquingKeysWith: { first, _ in first })
                 return [PageCell(kind), Self.name(kind, group), .number(group.people)]
-                    + question.options.map { option in shares[option.id].map { PageFormat.share($0.share) } ?? PageCell(group.withheld ?? "–", mark: "muted") }
-                    + [PageCell((group.shares ?? []).compactMap { share in share.change.map { "\(share.option) \(Self.signed($0 * 100)) pts" } }.joined(separator: ", "))]
+                    + question.options.map { option in shares[option.id].map(Self.share) ?? PageCell(group.withheld ?? "–", mark: "muted") }
+                    + [PageCell(Self.optionChanges(group.shares ?? [], options: question.options))]
             })
     }
 
@@ -96,6 +114,26 @@ struct PulsePageController {
             counts: (min...max).map { counts[$0] ?? 0 }, mean: mean)
         let id = "\(survey.id)-\(question.id)"
         return PageChart(id: id, title: chart.title, svg: chart.svg(id: "\(id)-chart"))
+    }
+
+    /// Each option's change in whole percentage points, by its text: `Weekly +5 pts, Monthly -3 pts`; `–` when there
+    /// is no previous quarter to compare with.
+    static func optionChanges(_ shares: [PulseGroup.OptionShare], options: [PulseQuestion.Option]) -> String {
+        let texts = Dictionary(options.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let changes = shares.compactMap { share in
+            share.change.map { change -> String in
+                let points = Int((change * 100).rounded())
+                return "\(texts[share.option] ?? share.option) \(points > 0 ? "+" : "")\(points) pts"
+            }
+        }
+        return changes.isEmpty ? "–" : changes.joined(separator: ", ")
+    }
+
+    /// An option's share as the partners page shows shares, saying "fewer than 3 people" where it is withheld.
+    private static func share(_ option: PulseGroup.OptionShare) -> PageCell {
+        var cell = PageFormat.share(option.share)
+        cell.text = PageFormat.shown(cell.text, rate: option.share.rate)
+        return cell
     }
 
     private static func name(_ kind: String, _ group: PulseGroup) -> PageCell {
