@@ -107,7 +107,7 @@ public struct MessageSummary: Sendable {
     public var stillCorrect: ShareFigure
     public var fastestPoint: String?
     public var fastestHalfLifeDays: Double?
-    /// 1 − mean relay fidelity; nil without scored relays.
+    /// 1 − mean relay fidelity; nil without scored relays or when fewer than 3 people relayed.
     public var relayLoss: Double?
     public var relays: Int
 
@@ -123,7 +123,7 @@ public struct MessageSummary: Sendable {
         let fastest = report.keyPoints.filter { $0.halfLifeDays.value != nil }.min { ($0.halfLifeDays.value ?? 0) < ($1.halfLifeDays.value ?? 0) }
         self.fastestPoint = fastest?.id
         self.fastestHalfLifeDays = fastest?.halfLifeDays.value
-        self.relayLoss = report.meanRelayFidelity.map { 1 - $0 }
+        self.relayLoss = report.relayPeople >= Proportion.minimumPeople ? report.meanRelayFidelity.map { 1 - $0 } : nil
         self.relays = report.relaysTotal
     }
 }

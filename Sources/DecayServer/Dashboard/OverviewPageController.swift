@@ -33,8 +33,9 @@ struct OverviewPageController {
         }
         if session.viewer.isAdmin {
             page.blocks.append(PageBlock("Messages", table: PageTable(
-                id: "messages", caption: "Active messages: reach, share still correct, fastest-decaying point, relay loss",
-                columns: ["Message", "Version", "People", "Still correct", "Fastest decay", "Half-life (days)", "Relay loss", "Relays"],
+                id: "messages",
+                caption: "Active messages: reach, share answering correctly now, the fastest-decaying key point, and relay loss (1 − the weighted share of key points relayed texts carry intact; withheld under 3 people)",
+                columns: ["Message", "Version", "People", "Still correct", "Fastest decay", "Its half-life (days)", "Relay loss", "Relays"],
                 rows: overview.messages.map { message in
                     [PageCell(message.title, href: PageFormat.path("messages", message.id)), .number(message.version), .number(message.people),
                      PageFormat.share(message.stillCorrect), PageCell(message.fastestPoint ?? "–"),
