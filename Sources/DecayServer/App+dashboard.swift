@@ -27,7 +27,7 @@ func addDashboard(to router: Router<AppRequestContext>, settings: ServerSettings
     MessagePageController(reports: services.messageReports, renderer: renderer).addRoutes(to: pages)
     PulsePageController(reports: services.pulseReports, renderer: renderer).addRoutes(to: pages)
     OperationsPageController(
-        outbox: services.outboxListing, inbox: services.inbox, imports: services.imports, digestSchedule: settings.digestSchedule.description,
+        outbox: services.outboxListing, inbox: services.inbox, imports: services.imports, digestSchedule: settings.digestSchedule.spelledOut,
         wake: { services.outbox.wake() }, renderer: renderer
     ).addRoutes(to: pages)
 }

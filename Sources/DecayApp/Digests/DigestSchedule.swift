@@ -30,6 +30,12 @@ public struct DigestSchedule: Sendable, Equatable, CustomStringConvertible {
         return DigestSchedule(weekday: day + 1, hour: hour, minute: minute)
     }
 
+    /// For people: "on Mondays at 09:00".
+    public var spelledOut: String {
+        let days = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"]
+        return String(format: "on %@ at %02d:%02d", days[self.weekday - 1], self.hour, self.minute)
+    }
+
     public var description: String {
         String(format: "%@ %02d:%02d", Self.dayNames[self.weekday - 1], self.hour, self.minute)
     }

@@ -12,6 +12,7 @@ enum DashboardTemplates {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · MessageDecay</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="{{stylesheet}}">
         <script src="{{script}}" defer></script>
         </head>

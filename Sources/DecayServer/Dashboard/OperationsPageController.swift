@@ -29,7 +29,7 @@ struct OperationsPageController {
         let dead = try await self.outbox.list(status: .dead, limit: Self.listed)
         let rejected = try await self.inbox.rejected(limit: Self.listed)
         let imports = try await self.imports.recent(limit: Self.importsListed)
-        var page = DashboardPage(title: "Operations", path: "/operations", intro: "Weekly digests go out \(self.digestSchedule).")
+        var page = DashboardPage(title: "Operations", path: "/operations", intro: "Weekly digests go out \(self.digestSchedule) in each manager's own time zone (DECAY_DIGEST_AT), with last week's figures.")
         page.tiles = OutboxStatus.allCases.map { status in
             PageTile(label: "Outbox: \(status.rawValue)", value: (dead.counts[status.rawValue] ?? 0).formatted(), detail: "posts")
         }

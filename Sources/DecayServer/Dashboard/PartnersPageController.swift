@@ -33,7 +33,8 @@ struct PartnersPageController {
             PageFilter(name: "tier", label: "Tier", options: result.tiers, selected: filter.tier),
             PageFilter(name: "region", label: "Region", options: result.regions, selected: filter.region),
             PageFilter(name: "manager", label: "Manager", options: result.managers, selected: filter.manager),
-            PageFilter(name: "message", label: "Heatmap message", options: self.recall.messages.catalog.sortedMessages.map(\.id), selected: query.get("message")),
+            PageFilter(name: "message", label: "Heatmap message", options: self.recall.messages.catalog.sortedMessages.map(\.id),
+                       selected: query.get("message").flatMap { $0.isEmpty ? nil : $0 } ?? self.recall.messages.catalog.sortedMessages.first?.id),
         ]
         page.tiles = [
             PageTile(label: "Partners", value: report.overall.partners.formatted(), detail: "\(report.overall.scoredPartners) with a score"),
@@ -42,7 +43,7 @@ struct PartnersPageController {
             PageTile(label: "Targets met", value: report.overall.targetsMet.map { "\($0)" } ?? "–",
                      detail: "\(report.overall.targetsMissed ?? 0) missed, \(report.overall.targetsUnknown ?? 0) unknown"),
         ]
-        page.blocks.append(PageBlock("Ranking within category", table: PageTable(
+        page.blocks.append(PageBlock("Ranking within category", note: filter == PartnerFilter() ? nil : "Ranked among the partners the filters let through.", table: PageTable(
             id: "ranking", caption: "Partners by category and rank",
             columns: ["Rank", "Partner", "Category", "Tier", "Reps", "Score", "Response rate", "Ack rate", "Recall", "Active", "Top-3 share", "Quiet reps"],
             rows: report.partners.map { line in
