@@ -49,6 +49,16 @@ struct DashboardTests {
             return response
         }
 
+        /// Opens a manager's signed link as a person would: the link's page, then its one button.
+        mutating func openLink(_ client: some TestClientProtocol, _ path: String) async throws -> TestResponse {
+            let page = try await self.get(client, path)
+            let csrf = try #require(DashboardTests.csrf(in: page))
+            let html = DashboardTests.text(page)
+            let token = try #require(html.range(of: #"name="token" value=""#).map { String(html[$0.upperBound...].prefix { $0 != "\"" }) })
+            let encoded = token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? token
+            return try await self.post(client, "/login/link", form: "csrf=\(csrf)&token=\(encoded)")
+        }
+
         /// Signs in with `token` through the form, as a person would.
         mutating func signIn(_ client: some TestClientProtocol, token: String = ServerTests.token) async throws -> TestResponse {
             let form = try await self.get(client, "/login")
@@ -199,7 +209,13 @@ struct DashboardTests {
         let path = String(link[range.lowerBound...])
         try await app.test(.live) { client in
             var browser = Browser()
-            let opened = try await browser.get(client, path)
+            let asked = try await browser.get(client, path)
+            #expect(asked.status == .ok && browser.cookies["decay_session"] == nil, "opening the link alone signs nobody in")
+            var forged = Browser()
+            let token = String(path.split(separator: "=", maxSplits: 1).last ?? "")
+            let withoutForm = try await forged.post(client, "/login/link", form: "csrf=guessed&token=\(token)")
+            #expect(withoutForm.status == .forbidden && forged.cookies["decay_session"] == nil, "a post from elsewhere has no form token")
+            let opened = try await browser.openLink(client, path)
             #expect(opened.status == .seeOther)
             #expect(browser.cookies["decay_session"] != nil)
 
@@ -218,8 +234,8 @@ struct DashboardTests {
             }
 
             var tampered = Browser()
-            let bad = try await tampered.get(client, path.replacingOccurrences(of: "token=", with: "token=x"))
-            #expect(bad.status == .badRequest)
+            let bad = try await tampered.openLink(client, path.replacingOccurrences(of: "token=", with: "token=x"))
+            #expect(bad.status == .badRequest, "the token is checked when the form is posted")
             #expect(tampered.cookies["decay_session"] == nil)
         }
     }

@@ -174,7 +174,7 @@ struct DashboardWordingTests {
             #expect(!html.contains("hop(s)") && !html.contains("partner_manager"))
 
             var own = DashboardTests.Browser()
-            #expect(try await own.get(client, path).status == .seeOther)
+            #expect(try await own.openLink(client, path).status == .seeOther)
             let mine = DashboardTests.text(try await own.get(client, "/people/\(manager.id)"))
             #expect(mine.contains("Partner manager at ") && mine.contains(", reports to \(boss.id)</p>"), "their channel manager is out of their scope")
             #expect(!mine.contains("/people/\(boss.id)") && !mine.contains(boss.name))

@@ -50,6 +50,15 @@ struct DashboardRenderer: Sendable {
         return self.html(view, template: "login", status: status)
     }
 
+    /// The confirmation behind a manager's signed link: one button that posts the link's token.
+    func link(token: String, problem: String?, loginCSRF: String, status: HTTPResponse.Status = .ok) -> Response {
+        var view = self.chrome(title: "Open your dashboard", path: "/login/link", session: nil)
+        if let problem { view["problem"] = problem }
+        view["loginCSRF"] = loginCSRF
+        view["linkToken"] = token
+        return self.html(view, template: "link", status: status)
+    }
+
     func error(_ status: HTTPResponse.Status, _ message: String, session: DashboardSession?) -> Response {
         var view = self.chrome(title: status.reasonPhrase, path: "", session: session)
         view["problem"] = message

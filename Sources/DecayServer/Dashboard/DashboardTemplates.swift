@@ -2,7 +2,7 @@
 /// `{{name}}` is HTML-escaped; the one triple mustache, `{{{svg}}}`, takes chart markup the server drew itself.
 enum DashboardTemplates {
     static let all: [String: String] = [
-        "layout": layout, "page": page, "table": table, "login": login, "error": error,
+        "layout": layout, "page": page, "table": table, "login": login, "link": link, "error": error,
     ]
 
     static let layout = """
@@ -69,6 +69,19 @@ enum DashboardTemplates {
         <label for="token">Admin token</label>
         <input id="token" name="token" type="password" autocomplete="current-password" required>
         <button type="submit">Sign in</button>
+        </form>
+        {{/content}}{{/layout}}
+        """
+
+    /// A manager's signed link asks before it signs in, so a page elsewhere cannot sign a browser into someone's session.
+    static let link = """
+        {{<layout}}{{$content}}
+        <form class="login" method="post" action="/login/link">
+        <p class="intro">This link from your weekly digest opens your dashboard: the partners and reps your digest covers.</p>
+        {{#problem}}<p class="error" role="alert">{{problem}}</p>{{/problem}}
+        <input type="hidden" name="csrf" value="{{loginCSRF}}">
+        <input type="hidden" name="token" value="{{linkToken}}">
+        <button type="submit">Open my dashboard</button>
         </form>
         {{/content}}{{/layout}}
         """
