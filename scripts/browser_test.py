@@ -7,6 +7,7 @@ import datetime
 import hashlib
 import hmac
 import json
+import re
 import sys
 import time
 import urllib.error
@@ -243,6 +244,19 @@ def main():
         check(driver.current_url.endswith("/login"), "signing out returns to the sign-in form")
         driver.get(BASE + "/operations")
         check(driver.current_url.endswith("/login"), "after signing out the pages need a sign-in again")
+
+        # A channel manager opens the link from their digest: one button, then their own partners only.
+        status, preview = api("/api/digests/preview?manager=cm-1&format=slack&resamples=0")
+        links = re.findall(r'https?://[^"\s]*/login/link\?token=[A-Za-z0-9._~%-]+', json.dumps(preview))
+        check(status == 200 and bool(links), "the digest preview carries the manager's dashboard link")
+        if links:
+            driver.get(BASE + "/login/link?" + links[0].split("?", 1)[1])
+            check(not driver.find_elements(By.CSS_SELECTOR, "form.logout"), "opening the link alone signs nobody in")
+            driver.find_element(By.CSS_SELECTOR, "form.login button").click()
+            settle(driver, lambda url: url == BASE + "/")
+            check(text_of(driver, ".who") == "Signed in as cm-1", f"the link's button signs cm-1 in ({text_of(driver, '.who')})")
+            driver.get(BASE + "/operations")
+            check("403" in driver.title or "Forbidden" in driver.page_source, "the manager cannot open operations")
     finally:
         driver.quit()
     finish()
