@@ -123,11 +123,13 @@ struct DashboardRenderer: Sendable {
         var pager: [[String: Any]] = []
         if let size = table.pageSize, count > size {
             let pages = (count + size - 1) / size
-            let number = min(max(Int(query.first { $0.0 == "page" }?.1 ?? "") ?? 1, 1), pages)
+            let parameter = table.pageParameter
+            let number = min(max(Int(query.first { $0.0 == parameter }?.1 ?? "") ?? 1, 1), pages)
             shown = ((number - 1) * size)..<min(number * size, count)
-            let others = query.filter { $0.0 != "page" }
-            if number > 1 { pager.append(["label": "← Previous \(size)", "href": Self.link(page.path, others, ["page": "\(number - 1)"])]) }
-            if number < pages { pager.append(["label": "Next \(size) →", "href": Self.link(page.path, others, ["page": "\(number + 1)"])]) }
+            let others = query.filter { $0.0 != parameter }
+            let screen = { (number: Int) in Self.link(page.path, others, [parameter: "\(number)"]) + "#h-\(table.id)" }
+            if number > 1 { pager.append(["label": "← Previous \(size)", "href": screen(number - 1)]) }
+            if number < pages { pager.append(["label": "Next \(size) →", "href": screen(number + 1)]) }
             pager.insert(["label": "Rows \(shown.lowerBound + 1)–\(shown.upperBound) of \(count.formatted())", "href": false], at: 0)
         }
         let rows = table.rows(shown)

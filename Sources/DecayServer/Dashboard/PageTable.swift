@@ -12,6 +12,9 @@ struct PageTable: Sendable {
     var empty = "Nothing yet."
     /// Rows per screen (`?page=N`, from 1); nil shows every row. The CSV always holds every row.
     var pageSize: Int?
+    /// The query parameter that pages this table: `page` for a page's main table (the partners page pages its ranking,
+    /// scorecard and heatmap together); a page with several long tables gives each its own, so each pages alone.
+    var pageParameter = "page"
     /// A long table whose rows are built only when shown (one screen, or all of them for the CSV); `rows` stays empty.
     var lazyRows: LazyRows?
 
@@ -27,7 +30,7 @@ struct PageTable: Sendable {
         self.lazyRows.map { $0.build(range) } ?? Array(self.rows[range])
     }
 
-    var csv: String { CSVTable.render(header: self.columns, rows: self.rows(0..<self.rowCount).map { $0.map(\.text) }) }
+    var csv: String { CSVTable.render(header: self.columns, rows: self.rows(0..<self.rowCount).map { $0.map { $0.csv ?? $0.text } }) }
 }
 
 /// One table cell: text (escaped by the template), optionally a link, a button (POST form with the CSRF token),
@@ -41,6 +44,8 @@ struct PageCell: Sendable {
     /// When set, the cell shows these pieces instead of `text` (which stays the plain text for CSV), marked ones
     /// in `<mark>`: a relay's text with its distorted phrases. Each piece is escaped like any other text.
     var segments: [Segment]?
+    /// What the CSV holds when it differs from the text: a count without its thousands separator (`1234`, not `1,234`).
+    var csv: String?
 
     struct Segment: Sendable, Equatable {
         var text: String
@@ -61,7 +66,11 @@ struct PageCell: Sendable {
         self.action = action
     }
 
-    static func number(_ value: Int) -> PageCell { PageCell(value.formatted(), numeric: true) }
+    static func number(_ value: Int) -> PageCell {
+        var cell = PageCell(value.formatted(), numeric: true)
+        cell.csv = String(value)
+        return cell
+    }
     static func figure(_ text: String) -> PageCell { PageCell(text, numeric: true) }
 }
 

@@ -8,9 +8,9 @@ import Hummingbird
 /// partner: distribution, mean with its interval and the change on the previous quarter, never from fewer than 3
 /// people; then the quarter's free-text answers.
 struct PulsePageController {
-    /// Partners per screen of each question's partner table (`?page=N`); the table's CSV holds them all.
+    /// Partners per screen of each question's partner table (`?<table>-page=N`, each pages alone); the CSV holds them all.
     static let partnersShown = 25
-    /// Free-text answers per screen of each survey's list (`?page=N`); the CSV holds them all.
+    /// Free-text answers per screen of each survey's list (`?<table>-page=N`); the CSV holds them all.
     static let commentsShown = 50
     let reports: PulseReports
     let renderer: DashboardRenderer
@@ -40,6 +40,7 @@ struct PulsePageController {
                 partners.caption = question.kind == "scale"
                     ? "Every partner, the largest change on the previous quarter first" : "Every partner, by name"
                 partners.pageSize = Self.partnersShown
+                partners.pageParameter = "\(partners.id)-page"
                 page.blocks.append(PageBlock(
                     "By partner", note: "\(question.prompt) Partners with fewer than 3 people are listed last, withheld.", table: partners, wide: true))
             }
@@ -60,6 +61,7 @@ struct PulsePageController {
                  PageCell(PageFormat.date(comment.submittedAt)), PageCell(comment.text, mark: "text")]
             }, empty: "No free-text answers this quarter.")
         table.pageSize = Self.commentsShown
+        table.pageParameter = "\(table.id)-page"
         return PageBlock("Free-text answers: \(survey.title)", note: "Admins only; newest first.", table: table, wide: true)
     }
 
