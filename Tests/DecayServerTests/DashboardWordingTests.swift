@@ -148,7 +148,7 @@ struct DashboardWordingTests {
         let (app, database) = try await EngagementReportsTests.seededApp()
         let people = try await database.people(partner: nil)
         let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0) })
-        let plain = { (person: Person) in person.name.allSatisfy { $0.isLetter || $0 == " " } }
+        let plain: @Sendable (Person) -> Bool = { person in person.name.allSatisfy { $0.isLetter || $0 == " " } }
         let manager = try #require(people.first { manager in
             manager.role == .partnerManager && manager.reportsTo != nil && plain(manager) && people.contains { $0.role == .rep && $0.reportsTo == manager.id }
         })
@@ -172,6 +172,14 @@ struct DashboardWordingTests {
             #expect(html.contains("Rep at ") && html.contains(", reports to \(manager.name)</p>"))
             #expect(html.contains("<a href=\"/people/\(manager.id)\"><span class=\"label\">Reports to</span><span class=\"value\">\(manager.name)</span><span class=\"detail\">partner manager</span>"))
             #expect(!html.contains("hop(s)") && !html.contains("partner_manager"))
+            let relayers = Set(try #require(person["deliveries"] as? [[String: Any]]).compactMap { $0["via"] as? String })
+            #expect(!relayers.isEmpty, "the demo relays to this rep")
+            for via in relayers {
+                let relayer = try #require(byID[via])
+                let named = html.contains("<td><a href=\"/people/\(via)\">\(relayer.name)</a></td>") || !plain(relayer)
+                #expect(named, "who relayed is named and linked, not shown by id")
+                #expect(!html.contains("<td>\(via)</td>"))
+            }
 
             var own = DashboardTests.Browser()
             #expect(try await own.openLink(client, path).status == .seeOther)

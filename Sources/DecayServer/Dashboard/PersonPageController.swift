@@ -19,7 +19,11 @@ struct PersonPageController {
         let id: String = try context.parameters.require("id")
         let report = try await self.reports.person(id, asOf: Date(), visibleTo: session.viewer)
         let profile = report.person
-        let manager = try await self.manager(of: profile, asOf: report.asOf, viewer: session.viewer)
+        let manager = try await self.visible(profile.reportsTo, asOf: report.asOf, viewer: session.viewer)
+        var relayers: [String: PersonReport.Profile] = [:]
+        for id in Set(report.deliveries.compactMap(\.via)) {
+            relayers[id] = try await self.visible(id, asOf: report.asOf, viewer: session.viewer)
+        }
         var page = DashboardPage(
             title: profile.name, path: PageFormat.path("people", id),
             intro: "\(Self.role(profile.role).capitalizedFirst) at \(profile.partnerName ?? "the vendor")"
@@ -39,7 +43,7 @@ struct PersonPageController {
             id: "deliveries", caption: "Deliveries, newest first",
             columns: ["Message", "Version", "Hops", "Via", "Delivered", "Acknowledged"],
             rows: report.deliveries.sorted { $0.deliveredAt > $1.deliveredAt }.map { delivery in
-                [PageCell(delivery.message), .number(delivery.version), .number(delivery.hops), PageCell(delivery.via ?? "direct"),
+                [PageCell(delivery.message), .number(delivery.version), .number(delivery.hops), Self.via(delivery.via, relayers: relayers),
                  PageCell(PageFormat.minute(delivery.deliveredAt)), PageCell(PageFormat.minute(delivery.ackedAt), mark: delivery.ackedAt == nil ? "muted" : nil)]
             }, empty: "Nothing delivered yet.")))
         page.blocks.append(PageBlock("Answered", table: PageTable(
@@ -60,15 +64,23 @@ struct PersonPageController {
         return try self.renderer.respond(page, request: request, session: session)
     }
 
-    /// The person's manager when the viewer may see them (the same rule that opens their page); nil otherwise, and
-    /// the page names the manager by id only.
-    func manager(of profile: PersonReport.Profile, asOf: Date, viewer: DashboardViewer) async throws -> PersonReport.Profile? {
-        guard let id = profile.reportsTo else { return nil }
+    /// A person the page mentions (their manager, who relayed to them) when the viewer may open that person's page
+    /// (the same rule); nil otherwise.
+    func visible(_ id: String?, asOf: Date, viewer: DashboardViewer) async throws -> PersonReport.Profile? {
+        guard let id else { return nil }
         do {
             return try await self.reports.person(id, asOf: asOf, visibleTo: viewer).person
         } catch let error as UseCaseError where error.kind == .notFound {
             return nil
         }
+    }
+
+    /// Who relayed a delivery: named and linked when the viewer may open their page; otherwise by id alone, as the
+    /// intro names a manager outside the viewer's scope.
+    static func via(_ id: String?, relayers: [String: PersonReport.Profile]) -> PageCell {
+        guard let id else { return PageCell("direct") }
+        guard let relayer = relayers[id] else { return PageCell(id) }
+        return PageCell(relayer.name, href: PageFormat.path("people", relayer.id))
     }
 
     /// How the deliveries came: `2 directly`, `1 directly, 1 through relays (2 hops)`.
