@@ -34,7 +34,8 @@ struct PeopleCommand: AsyncParsableCommand {
             let removed = report.removed
             print("erased \(report.person): \(removed.deliveries) deliveries, \(removed.responses) responses, \(removed.answers) answers, "
                 + "\(removed.quizOutcomes) quiz outcomes, \(removed.freeTextPoints) free-text statuses, \(removed.relays) relays, "
-                + "\(removed.relayRecipients) relay recipients, \(removed.inboundEvents) raw inbound requests")
+                + "\(removed.relayRecipients) relay recipients, \(removed.inboundEvents) raw inbound requests, \(removed.contacts) planned re-checks, "
+                + "\(removed.sessions) dashboard sessions")
         }
     }
 }

@@ -19,7 +19,7 @@ func addDashboard(to router: Router<AppRequestContext>, settings: ServerSettings
     let login = LoginController(
         access: services.dashboardAccess, renderer: renderer, limiter: SignInLimiter(), secureCookies: cookie.secure)
     login.addOpenRoutes(to: dashboard)
-    let pages = dashboard.group().add(middleware: DashboardGate(adminOnly: ["/messages", "/pulse", "/operations"]))
+    let pages = dashboard.group().add(middleware: DashboardGate(access: services.dashboardAccess, adminOnly: ["/messages", "/pulse", "/operations"]))
     login.addSignedInRoutes(to: pages)
     OverviewPageController(overview: services.overview, renderer: renderer).addRoutes(to: pages)
     PartnersPageController(recall: services.partnerRecall, reports: services.engagementReports, renderer: renderer).addRoutes(to: pages)

@@ -280,6 +280,11 @@ extension AppDatabase {
         migrator.registerMigration("v9-rep-contact-by-outbox") { db in
             try db.create(index: "rep_contact_on_outbox", on: "rep_contact", columns: ["outbox_id"])
         }
+        // A manager's sign-ins name the manager, so erasing that person ends their sessions with the rest of their data.
+        migrator.registerMigration("v10-dashboard-session-person") { db in
+            try db.alter(table: "dashboard_session") { t in t.add(column: "person_id", .text) }
+            try db.create(index: "dashboard_session_on_person", on: "dashboard_session", columns: ["person_id"])
+        }
         return migrator
     }
 }

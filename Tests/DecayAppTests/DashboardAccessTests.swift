@@ -113,7 +113,7 @@ struct DashboardAccessTests {
         _ = try await database.upsertPartners([Partner(id: "p-1", name: "One")], from: .cli)
         #expect(database.changeStamp > before)
         let after = database.changeStamp
-        _ = try await database.setSession(key: "k", value: Data([1]), expiresAt: nil, onlyIfNew: true)
+        _ = try await database.setSession(key: "k", value: Data([1]), person: nil, expiresAt: nil, onlyIfNew: true)
         #expect(database.changeStamp == after, "a sign-in does not throw the report caches away")
     }
 }

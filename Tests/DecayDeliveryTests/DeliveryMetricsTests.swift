@@ -37,10 +37,12 @@ struct DeliveryMetricsTests {
             try await OutboxWorkerTests.enqueue(database, key: "flaky", url: "\(base)/flaky", format: .teams)
             try await OutboxWorkerTests.enqueue(database, key: "gone", url: "\(base)/gone", format: .discord)
             try await OutboxWorkerTests.enqueue(database, key: "refused", url: "https://10.0.0.1/hook", format: .mattermost)
-            let worker = OutboxWorker(
-                database: database, configuration: try OutboxWorkerTests.configuration(), logger: Logger(label: "test"), metrics: metrics
-            )
-            try await worker.deliverDue(horizon: .seconds(30))  // room for the retries on a loaded machine; it exits once nothing is pending
+            // No scripted stall here, so a loaded machine gets long timeouts: a slow loopback answer must not count as a retry.
+            var configuration = try OutboxWorkerTests.configuration()
+            configuration.totalTimeout = 30
+            configuration.connectTimeout = 15
+            let worker = OutboxWorker(database: database, configuration: configuration, logger: Logger(label: "test"), metrics: metrics)
+            try await worker.deliverDue(horizon: .seconds(60))  // room for the retries on a loaded machine; it exits once nothing is pending
         }
         #expect(Self.value(Self.attempts(.slack, "delivered"), in: registry) == 1)
         #expect(Self.value(Self.attempts(.slack, "dead"), in: registry) == 1, "a 400 is not retried")

@@ -27,12 +27,23 @@ struct DashboardTests {
             for line in response.headers[values: .setCookie] {
                 let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
                 guard pair.count == 2 else { continue }
-                if line.lowercased().contains("max-age=0") || pair[1].isEmpty || line.contains("Expires=Thu, 01 Jan 1970") {
+                if line.lowercased().contains("max-age=0") || pair[1].isEmpty || Self.expired(line) {
                     cookies[pair[0]] = nil
                 } else {
                     cookies[pair[0]] = pair[1]
                 }
             }
+        }
+
+        /// Whether a Set-Cookie line's `Expires` is not in the future, which makes a browser drop the cookie.
+        static func expired(_ line: String) -> Bool {
+            guard let attribute = line.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { $0.lowercased().hasPrefix("expires=") })
+            else { return false }
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+            return formatter.date(from: String(attribute.dropFirst("expires=".count))).map { $0 <= Date() } ?? false
         }
 
         mutating func get(_ client: some TestClientProtocol, _ uri: String) async throws -> TestResponse {
@@ -311,9 +322,13 @@ struct DashboardTests {
             #expect(csv.split(separator: "\r\n").dropFirst().allSatisfy { $0.hasPrefix("Partner,") })
             let first = Self.text(try await browser.get(client, "/pulse"))
             #expect(first.contains("Rows 1–25 of \(partners)"))
-            let last = Self.text(try await browser.get(client, "/pulse?page=2"))
+            #expect(first.contains("href=\"/pulse?channel-health-q1-partners-page=2#h-channel-health-q1-partners\""),
+                    "each table's pager pages that table and comes back to it")
+            let last = Self.text(try await browser.get(client, "/pulse?channel-health-q1-partners-page=2"))
             #expect(last.contains("Rows 26–\(partners) of \(partners)"))
             #expect(last.contains("← Previous 25"))
+            #expect(last.components(separatedBy: "Rows 1–25 of ").count - 1 == first.components(separatedBy: "Rows 1–25 of ").count - 2,
+                    "the other questions' tables stay on their first screen")
         }
     }
 

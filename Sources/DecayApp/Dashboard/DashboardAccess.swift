@@ -47,10 +47,21 @@ public struct DashboardAccess: Sendable {
         guard verified.survey == Self.linkPurpose else {
             throw UseCaseError.invalid("this is not a dashboard sign-in link", field: "token")
         }
-        guard let manager = try await self.store.person(verified.person) else {
+        guard let viewer = try await self.viewer(manager: verified.person) else {
             throw UseCaseError(.unprocessable, "'\(verified.person)' is no longer in the directory", field: "token")
         }
-        let people = try await self.store.people(partner: manager.role == .partnerManager ? manager.partner : nil)
+        return viewer
+    }
+
+    /// A manager's scope as the directory has it now, or nil once they are no longer in it. Signed-in managers are
+    /// checked again with this, so partners or reps that move away leave their open sessions too.
+    public func viewer(manager id: String) async throws -> DashboardViewer? {
+        guard let manager = try await self.store.person(id) else { return nil }
+        // A channel manager's scope is their partners; only a partner manager's team needs the people read.
+        var people: [Person] = []
+        if manager.role == .partnerManager, let partner = manager.partner {
+            people = try await self.store.people(partner: partner)
+        }
         do {
             return DashboardViewer(scope: try DigestScope(manager: manager, partners: try await self.store.partners(), people: people))
         } catch let error as DigestError {

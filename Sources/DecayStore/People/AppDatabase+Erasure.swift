@@ -15,14 +15,16 @@ public struct ErasureCounts: Sendable, Equatable, Codable {
     public var inboundEvents = 0
     /// Re-checks and reminders planned for them; a post to their own destination not sent yet goes too.
     public var contacts = 0
+    /// Their dashboard sign-ins (a manager's link sessions), ended at once.
+    public var sessions = 0
 
     public init() {}
 }
 
 extension AppDatabase {
     /// Removes a person and everything that is about them in one transaction: their deliveries, responses with their
-    /// answers and outcomes, the relays they wrote and received, the re-checks and reminders planned for them, and the raw inbound requests that name them (by id or
-    /// chat handle). Deliveries they relayed to others keep their hop count but no longer name them. Nil: no such person.
+    /// answers and outcomes, the relays they wrote and received, the re-checks and reminders planned for them, their dashboard sessions, and the raw inbound
+    /// requests that name them (by id or chat handle). Deliveries they relayed to others keep their hop count but no longer name them. Nil: no such person.
     public func erasePerson(_ id: String) async throws -> ErasureCounts? {
         try await self.writer.write { db in
             guard let person = try PersonRecord.fetchOne(db, key: id)?.person else { return nil }
@@ -71,6 +73,8 @@ extension AppDatabase {
                 """, arguments: [id])
             try db.execute(sql: "DELETE FROM rep_contact WHERE person_id = ?", arguments: [id])
             counts.contacts = db.changesCount
+            try db.execute(sql: "DELETE FROM dashboard_session WHERE person_id = ?", arguments: [id])
+            counts.sessions = db.changesCount
             try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
             counts.people = db.changesCount
             return counts

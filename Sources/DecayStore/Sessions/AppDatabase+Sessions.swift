@@ -3,8 +3,8 @@ import GRDB
 
 /// Dashboard sessions as rows: the server keeps them so that signing out (or deleting the row) revokes a session.
 public protocol SessionRepository: Sendable {
-    /// Stores `value` under `key`; `onlyIfNew` refuses to overwrite and answers false instead.
-    func setSession(key: String, value: Data, expiresAt: Date?, onlyIfNew: Bool) async throws -> Bool
+    /// Stores `value` under `key` for `person` (nil for an admin); `onlyIfNew` refuses to overwrite and answers false.
+    func setSession(key: String, value: Data, person: String?, expiresAt: Date?, onlyIfNew: Bool) async throws -> Bool
     /// The value and its expiry, or nil when there is none or it has expired at `now`.
     func session(key: String, now: Date) async throws -> (value: Data, expiresAt: Date?)?
     func removeSession(key: String) async throws
@@ -13,19 +13,20 @@ public protocol SessionRepository: Sendable {
 }
 
 extension AppDatabase: SessionRepository {
-    public func setSession(key: String, value: Data, expiresAt: Date?, onlyIfNew: Bool) async throws -> Bool {
+    public func setSession(key: String, value: Data, person: String?, expiresAt: Date?, onlyIfNew: Bool) async throws -> Bool {
         try await self.writer.write { db in
             if onlyIfNew {
                 try db.execute(
-                    sql: "INSERT INTO dashboard_session (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING",
-                    arguments: [key, value, expiresAt?.timeIntervalSince1970])
+                    sql: "INSERT INTO dashboard_session (key, value, person_id, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING",
+                    arguments: [key, value, person, expiresAt?.timeIntervalSince1970])
                 return db.changesCount == 1
             }
             // Keeps the expiry already set when none is given, as PersistDriver.set promises.
             try db.execute(sql: """
-                INSERT INTO dashboard_session (key, value, expires_at) VALUES (?, ?, ?)
-                ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = coalesce(excluded.expires_at, expires_at)
-                """, arguments: [key, value, expiresAt?.timeIntervalSince1970])
+                INSERT INTO dashboard_session (key, value, person_id, expires_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value, person_id = excluded.person_id,
+                  expires_at = coalesce(excluded.expires_at, expires_at)
+                """, arguments: [key, value, person, expiresAt?.timeIntervalSince1970])
             return true
         }
     }
