@@ -169,6 +169,12 @@ struct DashboardWordingTests {
             #expect(received.detail == PersonPageController.routes(hops.map {
                 PersonActivity.Delivery(message: "m", version: 1, hops: $0, via: nil, deliveredAt: Date(), ackedAt: nil)
             }))
+            let tiles = Self.tiles(html)
+            let answered = try #require(tiles.first { $0.label == "Answered" })
+            let responses = try #require(person["responses"] as? [[String: Any]]).count
+            #expect(answered.detail.hasPrefix("of \(PageFormat.count(hops.count, "message")) (\(PageFormat.count(responses, "response"))), "),
+                    "the tile counts answered messages and says so beside the responses listed below")
+            #expect(try #require(tiles.first { $0.label == "Acknowledged" }).detail.hasPrefix("of \(PageFormat.count(hops.count, "message")), median "))
             #expect(html.contains("Rep at ") && html.contains(", reports to \(manager.name)</p>"))
             #expect(html.contains("<a href=\"/people/\(manager.id)\"><span class=\"label\">Reports to</span><span class=\"value\">\(manager.name)</span><span class=\"detail\">partner manager</span>"))
             #expect(!html.contains("hop(s)") && !html.contains("partner_manager"))

@@ -32,8 +32,11 @@ struct PersonPageController {
         page.tiles = [
             PageTile(label: "Received", value: engagement.delivered.formatted(), detail: Self.routes(report.deliveries),
                      href: profile.partner.map { PageFormat.path("partners", $0) }),
-            PageTile(label: "Acknowledged", value: engagement.acked.formatted(), detail: "median \(PageFormat.number(engagement.medianAckHours)) h"),
-            PageTile(label: "Answered", value: engagement.responded.formatted(), detail: engagement.active ? "active in 14 days" : "quiet for 14 days"),
+            PageTile(label: "Acknowledged", value: engagement.acked.formatted(),
+                     detail: "of \(PageFormat.count(engagement.delivered, "message")), median \(PageFormat.number(engagement.medianAckHours)) h"),
+            PageTile(label: "Answered", value: engagement.responded.formatted(),
+                     detail: "of \(PageFormat.count(engagement.delivered, "message")) (\(PageFormat.count(report.responses.count, "response"))), "
+                        + (engagement.active ? "active in 14 days" : "quiet for 14 days")),
             PageTile(label: "Quiz correct", value: "\(engagement.quizCorrect)/\(engagement.quizAnswers)", detail: "all answers"),
         ]
         if let manager {
