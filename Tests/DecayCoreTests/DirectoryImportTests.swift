@@ -107,6 +107,32 @@ struct DirectoryImportTests {
         #expect(errors.problems.map { "\($0.row ?? 0):\($0.field ?? "")" } == ["1:nmae", "2:"])
     }
 
+    @Test func theListingsChatObjectImportsLikeTheFlatKeys() throws {
+        let json = """
+            [{"id": "alder", "name": "Alder", "chat": {"format": "teams", "url": "https://example.com/hook"}},
+             {"id": "birch", "name": "Birch", "chat": null}]
+            """
+        let partners = try DirectoryImport.partners(json, format: .json).get()
+        #expect(partners[0].chat == ChatDestination(format: .teams, url: "https://example.com/hook"))
+        #expect(partners[1].chat == nil)
+        let people = try DirectoryImport.people(
+            #"[{"id": "rep-1", "name": "R", "role": "rep", "partner": "alder", "chat": {"format": "slack", "url": "https://example.com/r"}}]"#,
+            format: .json, partnerIDs: ["alder"], existing: [:]).get()
+        #expect(people[0].chat == ChatDestination(format: .slack, url: "https://example.com/r"))
+
+        let bad = """
+            [{"id": "a", "name": "A", "chat": {"format": "teams", "url": "https://example.com/a", "token": "x"}},
+             {"id": "b", "name": "B", "chat_url": "https://example.com/b", "chat": {"format": "teams", "url": "https://example.com/c"}},
+             {"id": "c", "name": "C", "chat": "teams"}]
+            """
+        guard case .failure(let errors) = DirectoryImport.partners(bad, format: .json) else {
+            Issue.record("expected errors")
+            return
+        }
+        #expect(errors.problems.map { "\($0.row ?? 0):\($0.field ?? "")" } == ["1:chat.token", "2:chat.url", "3:chat"])
+        #expect(errors.problems[1].message == "given twice, here and as chat_url; keep one")
+    }
+
     @Test func malformedJSONIsReported() {
         guard case .failure(let errors) = DirectoryImport.partners("[{", format: .json) else {
             Issue.record("expected an error")

@@ -113,6 +113,21 @@ struct ServerTests {
             #expect(try Self.json(one)["partner"] as? String == "bluepeak-managed")
             let none = try await client.execute(uri: "/api/people/nobody", method: .get, headers: Self.auth)
             #expect(none.status == .notFound)
+
+            // A listing edited and sent back imports as it is: the nested chat object included.
+            let listing = try Self.json(try await client.execute(uri: "/api/partners", method: .get, headers: Self.auth))
+            var rows = try #require(listing["items"] as? [[String: Any]])
+            #expect(rows.contains { $0["chat"] != nil })
+            rows[0]["name"] = "Renamed Partner"
+            var json = Self.auth
+            json[.contentType] = "application/json"
+            let sentBack = try await client.execute(
+                uri: "/api/partners", method: .put, headers: json, body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: rows)))
+            #expect(sentBack.status == .ok)
+            #expect(try Self.json(sentBack)["updated"] as? Int == rows.count)
+            let after = try #require(try Self.json(try await client.execute(uri: "/api/partners", method: .get, headers: Self.auth))["items"] as? [[String: Any]])
+            #expect(after.first { $0["id"] as? String == rows[0]["id"] as? String }?["name"] as? String == "Renamed Partner")
+            #expect(after.compactMap { $0["chat"] as? [String: String] } == rows.compactMap { $0["chat"] as? [String: String] }, "chat destinations kept")
         }
         #expect(try await database.directoryCounts().people == 30)
     }

@@ -105,11 +105,14 @@ public struct ImportTable: Sendable {
         var problems: [ImportProblem] = []
         for (index, item) in items.enumerated() {
             let number = index + 1
-            guard let dictionary = item as? [String: Any] else {
+            guard var dictionary = item as? [String: Any] else {
                 problems.append(ImportProblem(row: number, field: nil, message: "expected an object"))
                 continue
             }
             var fields: [String: String] = [:]
+            if columns.contains("chat_format"), let chat = dictionary.removeValue(forKey: "chat") {
+                problems += Self.flattenChat(chat, into: &dictionary, row: number)
+            }
             for (key, value) in dictionary {
                 guard columns.contains(key) else {
                     problems.append(ImportProblem(row: number, field: key, message: "unknown key (expected: \(columns.joined(separator: ", ")))"))
@@ -127,5 +130,28 @@ public struct ImportTable: Sendable {
             rows.append(row)
         }
         return problems.isEmpty ? .success(ImportTable(rows: rows)) : .failure(ImportErrors(problems))
+    }
+
+    /// `"chat": {"format", "url"}`, as `GET /api/partners` and `/api/people` answer, read as `chat_format` and
+    /// `chat_url`, so a listing edited and sent back imports as it is.
+    private static func flattenChat(_ chat: Any, into dictionary: inout [String: Any], row: Int) -> [ImportProblem] {
+        if chat is NSNull { return [] }
+        guard let chat = chat as? [String: Any] else {
+            return [ImportProblem(row: row, field: "chat", message: "expected an object with format and url")]
+        }
+        var problems: [ImportProblem] = []
+        for (key, value) in chat {
+            let flat = "chat_\(key)"
+            guard key == "format" || key == "url" else {
+                problems.append(ImportProblem(row: row, field: "chat.\(key)", message: "unknown key (expected: format, url)"))
+                continue
+            }
+            guard dictionary[flat] == nil else {
+                problems.append(ImportProblem(row: row, field: "chat.\(key)", message: "given twice, here and as \(flat); keep one"))
+                continue
+            }
+            dictionary[flat] = value
+        }
+        return problems
     }
 }
