@@ -209,6 +209,28 @@ struct DashboardWordingTests {
         #expect(PersonPageController.role(.channelManager) == "channel manager")
     }
 
+    @Test func theScorecardReadsInEachMetricsUnitAndItsCSVHoldsTheNumbers() async throws {
+        #expect(PageFormat.metric(0.85, .responseRate) == "85%" && PageFormat.metric(24, .medianAckHours) == "24.0 h")
+        #expect(PageFormat.metric(87.79, .score) == "88")
+        #expect(PageFormat.gap(0.15, .ackRate) == "+15 pts" && PageFormat.gap(-0.02, .recall) == "-2 pts")
+        #expect(PageFormat.gap(0.001, .recall) == "0 pts" && PageFormat.gap(-0.04, .medianAckHours) == "0.0 h")
+        #expect(PageFormat.gap(19.78, .medianAckHours) == "+19.8 h" && PageFormat.gap(-12.2, .score) == "-12")
+        let (app, _) = try await EngagementReportsTests.seededApp()
+        try await app.test(.live) { client in
+            var browser = DashboardTests.Browser()
+            _ = try await browser.signIn(client)
+            let html = DashboardTests.text(try await browser.get(client, "/partners"))
+            #expect(html.contains("<td>Response rate</td>") && !html.contains("<td>response_rate</td>"))
+            let rows = Self.csv(DashboardTests.text(try await browser.get(client, "/partners?format=csv&table=scorecard")))
+            #expect(rows.first == ["Partner", "Metric", "Target", "Actual", "Gap", "Met"])
+            #expect(rows.count > 1)
+            for row in rows.dropFirst() {
+                #expect(Double(row[2]) != nil, "the target as a number: \(row)")
+                #expect(row[3].isEmpty || Double(row[3]) != nil, "the actual as a number or empty: \(row)")
+            }
+        }
+    }
+
     @Test func smallFormatsReadAsWords() {
         #expect(PageFormat.minute(Date(timeIntervalSince1970: 1_789_265_160)) == "2026-09-13 02:06 UTC")
         #expect(PageFormat.minute(nil) == "–")

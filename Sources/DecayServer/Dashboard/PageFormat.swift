@@ -13,6 +13,33 @@ enum PageFormat {
         value.map { String(format: "%.\(digits)f", $0) } ?? "–"
     }
 
+    /// A scorecard value in its metric's unit: shares as whole percent, hours with one decimal, the score whole.
+    static func metric(_ value: Double, _ metric: Metric) -> String {
+        switch metric {
+        case .medianAckHours: "\(self.number(value)) h"
+        case .score: "\(Int(value.rounded()))"
+        case .responseRate, .ackRate, .recall, .activeShare: self.percent(value)
+        }
+    }
+
+    /// A gap to a target in the metric's unit, signed unless it rounds to nothing: `+15 pts`, `-2 pts`, `+19.8 h`, `0 pts`.
+    static func gap(_ value: Double, _ metric: Metric) -> String {
+        let magnitude: Double
+        let text: String
+        switch metric {
+        case .medianAckHours:
+            magnitude = (abs(value) * 10).rounded() / 10
+            text = "\(self.number(magnitude)) h"
+        case .score:
+            magnitude = abs(value).rounded()
+            text = "\(Int(magnitude))"
+        case .responseRate, .ackRate, .recall, .activeShare:
+            magnitude = (abs(value) * 100).rounded()
+            text = "\(Int(magnitude)) pts"
+        }
+        return magnitude == 0 ? text : (value < 0 ? "-" : "+") + text
+    }
+
     static func date(_ date: Date?) -> String {
         date.map { $0.formatted(.iso8601.year().month().day().dateSeparator(.dash)) } ?? "–"
     }

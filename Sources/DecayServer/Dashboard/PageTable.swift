@@ -72,6 +72,13 @@ struct PageCell: Sendable {
         return cell
     }
     static func figure(_ text: String) -> PageCell { PageCell(text, numeric: true) }
+
+    /// A figure shown in its unit (`85%`) whose CSV holds the number itself (`0.85`; empty when there is none).
+    static func figure(_ text: String, csv value: Double?) -> PageCell {
+        var cell = PageCell(text, numeric: true)
+        cell.csv = value.map { String(format: "%.6g", $0) } ?? ""
+        return cell
+    }
 }
 
 /// One part of a page: a heading, a short note, and a table or a chart (with its table alternative).

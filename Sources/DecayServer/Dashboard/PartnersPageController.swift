@@ -58,9 +58,10 @@ struct PartnersPageController {
             id: "scorecard", caption: "Scorecard: target vs actual",
             columns: ["Partner", "Metric", "Target", "Actual", "Gap", "Met"],
             rows: scorecard.map { line, entry in
-                [PageCell(line.name, href: PageFormat.path("partners", line.id)), PageCell(entry.metric.rawValue),
-                 .figure(PageFormat.number(entry.target, digits: 2)), .figure(PageFormat.number(entry.actual, digits: 2)),
-                 .figure(PageFormat.number(entry.gap, digits: 2)),
+                [PageCell(line.name, href: PageFormat.path("partners", line.id)), PageCell(entry.metric.title),
+                 .figure(PageFormat.metric(entry.target, entry.metric), csv: entry.target),
+                 .figure(entry.actual.map { PageFormat.metric($0, entry.metric) } ?? "–", csv: entry.actual),
+                 .figure(entry.gap.map { PageFormat.gap($0, entry.metric) } ?? "–", csv: entry.gap),
                  PageCell(entry.met.map { $0 ? "met" : "missed" } ?? "unknown", mark: entry.met.map { $0 ? "good" : "bad" } ?? "muted")]
             }, empty: "No scorecard targets are set (DECAY_TARGETS or the scorecard_target table).", pageSize: Self.pageSize), wide: true))
         return try self.renderer.respond(page, request: request, session: session)
