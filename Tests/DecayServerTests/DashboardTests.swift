@@ -310,6 +310,27 @@ struct DashboardTests {
         }
     }
 
+    /// A partner's page names its reps and draws received, acknowledged and answered as three lines from zero.
+    @Test func aPartnersPageNamesItsRepsAndDrawsThreeLines() async throws {
+        let (app, database) = try await EngagementReportsTests.seededApp()
+        let partner = try #require(try await database.partners().first)
+        let reps = try await database.people(partner: partner.id).filter { $0.role == .rep }
+        try #require(!reps.isEmpty)
+        try await app.test(.live) { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client)
+            let page = Self.text(try await browser.get(client, "/partners/\(partner.id)"))
+            for rep in reps where rep.name.allSatisfy({ $0.isLetter || $0 == " " }) {
+                #expect(page.contains("<a href=\"/people/\(rep.id)\">\(rep.name)</a>"), "\(rep.id) by name")
+            }
+            let svg = Self.text(try await browser.get(client, "/partners/\(partner.id)?format=svg&chart=weeks"))
+            for name in ["Received", "Acknowledged", "Answered"] {
+                #expect(svg.contains(">\(name)<"), "\(name) in the legend")
+            }
+            #expect(svg.contains(">0<"), "the axis starts at zero")
+        }
+    }
+
     /// Each pulse question lists every partner, 25 a screen with a pager, and its CSV holds them all.
     @Test func thePulsePageListsEveryPartnerAScreenAtATime() async throws {
         let (app, _) = try await EngagementReportsTests.seededApp()

@@ -39,9 +39,10 @@ extension EngagementReports {
                 end: end, delivered: reps.reduce(0) { $0 + $1.delivered }, acked: reps.reduce(0) { $0 + $1.acked },
                 responded: reps.reduce(0) { $0 + $1.responded }))
         }
+        let names = Dictionary(try await self.store.people(partner: id).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         return PartnerHistory(
             partner: partner, line: report.partners.first,
-            reps: snapshot.people.filter { $0.role == .rep }.map(\.inputs), weeks: weeks.reversed())
+            reps: snapshot.people.filter { $0.role == .rep }.map(\.inputs), names: names, weeks: weeks.reversed())
     }
 }
 
@@ -57,5 +58,7 @@ public struct PartnerHistory: Sendable {
     public var partner: Partner
     public var line: PartnersReport.Line?
     public var reps: [EngagementInputs]
+    /// The reps' names by id, as the directory has them now.
+    public var names: [String: String]
     public var weeks: [Week]
 }

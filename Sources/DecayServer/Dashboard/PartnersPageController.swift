@@ -107,10 +107,15 @@ struct PartnersPageController {
                 PageTile(label: "Recall", value: line.recall.text, detail: "quiz answers correct"),
             ]
         }
+        let weeks = history.weeks
+        let highest = weeks.map { max($0.delivered, $0.acked, $0.responded) }.max() ?? 0
         let trend = TrendChart(
-            title: "Answers by week", summary: "Survey responses from this partner's reps, totals up to each week's end.",
-            points: history.weeks.map { .init(label: PageFormat.date($0.end), value: Double($0.responded)) }, format: .number(decimals: 0))
-        page.blocks.append(PageBlock("Over time", note: "Totals up to the end of each week.", table: PageTable(
+            title: "Received, acknowledged and answered by week",
+            summary: "Messages this partner's reps received, acknowledged and answered, totals up to each week's end.",
+            points: weeks.map { .init(label: PageFormat.date($0.end), value: Double($0.delivered)) }, format: .number(decimals: 0),
+            domain: 0...max(Double(highest) * 1.1, 1), name: "Received",
+            lines: [.init(name: "Acknowledged", values: weeks.map { Double($0.acked) }), .init(name: "Answered", values: weeks.map { Double($0.responded) })])
+        page.blocks.append(PageBlock("Over time", note: "Messages received, acknowledged and answered, totals up to the end of each week.", table: PageTable(
             id: "weeks", caption: "Received, acknowledged and answered by week",
             columns: ["Week ending", "Received", "Acknowledged", "Answered"],
             rows: history.weeks.map { [PageCell(PageFormat.date($0.end)), .number($0.delivered), .number($0.acked), .number($0.responded)] }),
@@ -119,7 +124,7 @@ struct PartnersPageController {
             id: "reps", caption: "Each rep's deliveries, acks and answers",
             columns: ["Rep", "Received", "Acknowledged", "Answered", "Quiz correct", "Last activity"],
             rows: history.reps.map { rep in
-                [PageCell(rep.person, href: PageFormat.path("people", rep.person)), .number(rep.delivered), .number(rep.acked), .number(rep.responded),
+                [PageCell(history.names[rep.person] ?? rep.person, href: PageFormat.path("people", rep.person)), .number(rep.delivered), .number(rep.acked), .number(rep.responded),
                  .figure("\(rep.quizCorrect)/\(rep.quizAnswers)"), PageCell(PageFormat.date(rep.lastActivity))]
             }, empty: "No reps.")))
         return try self.renderer.respond(page, request: request, session: session)

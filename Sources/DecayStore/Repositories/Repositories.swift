@@ -42,6 +42,8 @@ public protocol ReportRepository: FreeTextRepository {
     func messageReportInput(message: Message, surveys: [Survey], asOf: Date?, freeTexts: Bool) async throws -> MessageReportInput
     func engagementSnapshot(asOf: Date, scope: EngagementScope) async throws -> EngagementSnapshot
     func personActivity(_ id: String, asOf: Date) async throws -> PersonActivity?
+    /// The directory's people, of one partner or all: reports name people, where the figures count them by id.
+    func people(partner: String?) async throws -> [Person]
     func scoreTargets() async throws -> ScoreTargets?
     func pulseAnswers(surveys: [String], from: Date, through: Date) async throws -> [PulseAnswer]
 }
