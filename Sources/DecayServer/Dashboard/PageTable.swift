@@ -25,6 +25,17 @@ struct PageTable: Sendable {
 
     var rowCount: Int { self.lazyRows?.count ?? self.rows.count }
 
+    /// A long table whose rows are built from `items` only when shown: one screen of `pageSize` for the page, all for
+    /// the CSV (a page of 2,000 partners or 25,000 comments built every row to show 50).
+    static func paged<Item: Sendable>(
+        id: String, caption: String, columns: [String], items: [Item], pageSize: Int, empty: String,
+        row: @escaping @Sendable (Item) -> [PageCell]
+    ) -> PageTable {
+        var table = PageTable(id: id, caption: caption, columns: columns, rows: [], empty: empty, pageSize: pageSize)
+        table.lazyRows = LazyRows(count: items.count) { range in items[range].map(row) }
+        return table
+    }
+
     /// The rows in `range` (within `0..<rowCount`).
     func rows(_ range: Range<Int>) -> [[PageCell]] {
         self.lazyRows.map { $0.build(range) } ?? Array(self.rows[range])

@@ -43,27 +43,29 @@ struct PartnersPageController {
             PageTile(label: "Targets met", value: report.overall.targetsMet.map { "\($0)" } ?? "–",
                      detail: "\(report.overall.targetsMissed ?? 0) missed, \(report.overall.targetsUnknown ?? 0) unknown"),
         ]
-        page.blocks.append(PageBlock("Ranking within category", note: filter == PartnerFilter() ? nil : "Ranked among the partners the filters let through.", table: PageTable(
+        page.blocks.append(PageBlock("Ranking within category", note: filter == PartnerFilter() ? nil : "Ranked among the partners the filters let through.", table: .paged(
             id: "ranking", caption: "Partners by category and rank",
             columns: ["Rank", "Partner", "Category", "Tier", "Reps", "Score", "Response rate", "Ack rate", "Recall", "Active", "Top-3 share", "Quiet reps"],
-            rows: report.partners.map { line in
-                [PageCell(line.rankInCategory.map { "\($0)" } ?? "–", numeric: true), PageCell(line.name, href: PageFormat.path("partners", line.id)),
-                 PageCell(line.category), PageCell(line.tier), .number(line.people), .figure(PageFormat.number(line.score, digits: 0)),
-                 PageFormat.share(line.responseRate), PageFormat.share(line.ackRate), PageFormat.share(line.recall), PageFormat.share(line.activeShare),
-                 .figure(PageFormat.percent(line.topShare)), .number(line.quietReps.count)]
-            }, empty: "No partner matches these filters.", pageSize: Self.pageSize), wide: true))
+            items: report.partners, pageSize: Self.pageSize, empty: "No partner matches these filters."
+        ) { line in
+            [PageCell(line.rankInCategory.map { "\($0)" } ?? "–", numeric: true), PageCell(line.name, href: PageFormat.path("partners", line.id)),
+             PageCell(line.category), PageCell(line.tier), .number(line.people), .figure(PageFormat.number(line.score, digits: 0)),
+             PageFormat.share(line.responseRate), PageFormat.share(line.ackRate), PageFormat.share(line.recall), PageFormat.share(line.activeShare),
+             .figure(PageFormat.percent(line.topShare)), .number(line.quietReps.count)]
+        }, wide: true))
         page.blocks.append(try await self.heatmap(request: request, lines: report.partners, people: session.viewer.scope.people))
         let scorecard = report.partners.flatMap { line in (line.scorecard ?? []).map { (line, $0) } }
-        page.blocks.append(PageBlock("Scorecard", note: "Target against actual per metric; the gap is positive when the target is met.", table: PageTable(
+        page.blocks.append(PageBlock("Scorecard", note: "Target against actual per metric; the gap is positive when the target is met.", table: .paged(
             id: "scorecard", caption: "Scorecard: target vs actual",
-            columns: ["Partner", "Metric", "Target", "Actual", "Gap", "Met"],
-            rows: scorecard.map { line, entry in
-                [PageCell(line.name, href: PageFormat.path("partners", line.id)), PageCell(entry.metric.title),
-                 .figure(PageFormat.metric(entry.target, entry.metric), csv: entry.target),
-                 .figure(entry.actual.map { PageFormat.metric($0, entry.metric) } ?? "–", csv: entry.actual),
-                 .figure(entry.gap.map { PageFormat.gap($0, entry.metric) } ?? "–", csv: entry.gap),
-                 PageCell(entry.met.map { $0 ? "met" : "missed" } ?? "unknown", mark: entry.met.map { $0 ? "good" : "bad" } ?? "muted")]
-            }, empty: "No scorecard targets are set (DECAY_TARGETS or the scorecard_target table).", pageSize: Self.pageSize), wide: true))
+            columns: ["Partner", "Metric", "Target", "Actual", "Gap", "Met"], items: scorecard, pageSize: Self.pageSize,
+            empty: "No scorecard targets are set (DECAY_TARGETS or the scorecard_target table)."
+        ) { line, entry in
+            [PageCell(line.name, href: PageFormat.path("partners", line.id)), PageCell(entry.metric.title),
+             .figure(PageFormat.metric(entry.target, entry.metric), csv: entry.target),
+             .figure(entry.actual.map { PageFormat.metric($0, entry.metric) } ?? "–", csv: entry.actual),
+             .figure(entry.gap.map { PageFormat.gap($0, entry.metric) } ?? "–", csv: entry.gap),
+             PageCell(entry.met.map { $0 ? "met" : "missed" } ?? "unknown", mark: entry.met.map { $0 ? "good" : "bad" } ?? "muted")]
+        }, wide: true))
         return try self.renderer.respond(page, request: request, session: session)
     }
 

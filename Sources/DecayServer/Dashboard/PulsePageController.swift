@@ -52,15 +52,15 @@ struct PulsePageController {
 
     /// Every free-text answer of the quarter, newest first, a screen at a time, each under its question's prompt.
     static func comments(_ survey: PulseSurvey, prompts: Survey?) -> PageBlock {
-        var table = PageTable(
+        var table = PageTable.paged(
             id: "\(survey.id)-comments", caption: "Free-text answers this quarter",
-            columns: ["Partner", "Question", "Submitted", "Answer"],
-            rows: survey.comments.map { comment in
-                [PageCell(comment.partnerName, href: PageFormat.path("partners", comment.partnerID)),
-                 PageCell(prompts?.question(comment.questionID).map { Self.short($0.prompt) } ?? comment.questionID),
-                 PageCell(PageFormat.date(comment.submittedAt)), PageCell(comment.text, mark: "text")]
-            }, empty: "No free-text answers this quarter.")
-        table.pageSize = Self.commentsShown
+            columns: ["Partner", "Question", "Submitted", "Answer"], items: survey.comments, pageSize: Self.commentsShown,
+            empty: "No free-text answers this quarter."
+        ) { comment in
+            [PageCell(comment.partnerName, href: PageFormat.path("partners", comment.partnerID)),
+             PageCell(prompts?.question(comment.questionID).map { Self.short($0.prompt) } ?? comment.questionID),
+             PageCell(PageFormat.date(comment.submittedAt)), PageCell(comment.text, mark: "text")]
+        }
         table.pageParameter = "\(table.id)-page"
         return PageBlock("Free-text answers: \(survey.title)", note: "Admins only; newest first.", table: table, wide: true)
     }
