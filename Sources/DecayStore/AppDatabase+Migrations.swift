@@ -284,6 +284,11 @@ extension AppDatabase {
         migrator.registerMigration("v10-dashboard-session-person") { db in
             try db.alter(table: "dashboard_session") { t in t.add(column: "person_id", .text) }
             try db.create(index: "dashboard_session_on_person", on: "dashboard_session", columns: ["person_id"])
+            // Sessions already open name their manager in the stored JSON (the dashboard's DashboardSession.viewer).
+            try db.execute(sql: """
+                UPDATE dashboard_session SET person_id = json_extract(CAST(value AS TEXT), '$.viewer.manager')
+                WHERE json_valid(CAST(value AS TEXT))
+                """)
         }
         return migrator
     }

@@ -213,7 +213,8 @@ struct DashboardWordingTests {
         #expect(PageFormat.metric(0.85, .responseRate) == "85%" && PageFormat.metric(24, .medianAckHours) == "24.0 h")
         #expect(PageFormat.metric(87.79, .score) == "88")
         #expect(PageFormat.gap(0.15, .ackRate) == "+15 pts" && PageFormat.gap(-0.02, .recall) == "-2 pts")
-        #expect(PageFormat.gap(0.001, .recall) == "0 pts" && PageFormat.gap(-0.04, .medianAckHours) == "0.0 h")
+        #expect(PageFormat.gap(0.001, .recall) == "+0 pts" && PageFormat.gap(-0.004, .recall) == "-0 pts", "the sign agrees with met or missed")
+        #expect(PageFormat.gap(0, .recall) == "0 pts" && PageFormat.gap(-0.04, .medianAckHours) == "-0.0 h")
         #expect(PageFormat.gap(19.78, .medianAckHours) == "+19.8 h" && PageFormat.gap(-12.2, .score) == "-12")
         let (app, _) = try await EngagementReportsTests.seededApp()
         try await app.test(.live) { client in

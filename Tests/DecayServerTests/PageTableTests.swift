@@ -15,14 +15,15 @@ struct PageTableTests {
 
     @Test func lazyRowsBuildOnlyWhatIsAskedForAndTheCSVHoldsThemAll() {
         let built = Atomic<Int>(0)
-        var table = PageTable(id: "t", caption: "c", columns: ["N"], rows: [])
-        table.lazyRows = PageTable.LazyRows(count: 60) { range in
-            built.add(range.count, ordering: .relaxed)
-            return range.map { [.number($0)] }
+        let table = PageTable.paged(id: "t", caption: "c", columns: ["N"], items: Array(0..<60), pageSize: 25, empty: "none") { item in
+            built.add(1, ordering: .relaxed)
+            return [.number(item * 1_000)]
         }
-        #expect(table.rows(25..<50).map { $0[0].text } == (25..<50).map { $0.formatted() })
-        #expect(built.load(ordering: .relaxed) == 25)
-        #expect(table.csv.split(separator: "\r\n").count == 61)
+        #expect(table.rows.isEmpty && table.rowCount == 60 && table.pageSize == 25)
+        #expect(table.rows(25..<50).map { $0[0].text } == (25..<50).map { ($0 * 1_000).formatted() })
+        #expect(built.load(ordering: .relaxed) == 25, "one screen built, not 60 rows")
+        let csv = table.csv.split(separator: "\r\n")
+        #expect(csv.count == 61 && csv[60] == "59000", "the CSV holds every row, as numbers")
         #expect(table.pageParameter == "page")
     }
 }

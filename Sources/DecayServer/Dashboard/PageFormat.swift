@@ -22,7 +22,8 @@ enum PageFormat {
         }
     }
 
-    /// A gap to a target in the metric's unit, signed unless it rounds to nothing: `+15 pts`, `-2 pts`, `+19.8 h`, `0 pts`.
+    /// A gap to a target in the metric's unit, signed like the gap itself even when it rounds to nothing, so it agrees
+    /// with met or missed: `+15 pts`, `-2 pts`, `+19.8 h`, `-0 pts` (short by less than half a point), `0 pts`.
     static func gap(_ value: Double, _ metric: Metric) -> String {
         let magnitude: Double
         let text: String
@@ -37,7 +38,7 @@ enum PageFormat {
             magnitude = (abs(value) * 100).rounded()
             text = "\(Int(magnitude)) pts"
         }
-        return magnitude == 0 ? text : (value < 0 ? "-" : "+") + text
+        return value == 0 ? text : (value < 0 ? "-" : "+") + text
     }
 
     static func date(_ date: Date?) -> String {

@@ -4,6 +4,7 @@ import GRDB
 /// Dashboard sessions as rows: the server keeps them so that signing out (or deleting the row) revokes a session.
 public protocol SessionRepository: Sendable {
     /// Stores `value` under `key` for `person` (nil for an admin); `onlyIfNew` refuses to overwrite and answers false.
+    /// Without `expiresAt` it only updates a session that is still there (keeping its expiry) and answers whether it was.
     func setSession(key: String, value: Data, person: String?, expiresAt: Date?, onlyIfNew: Bool) async throws -> Bool
     /// The value and its expiry, or nil when there is none or it has expired at `now`.
     func session(key: String, now: Date) async throws -> (value: Data, expiresAt: Date?)?
@@ -21,11 +22,16 @@ extension AppDatabase: SessionRepository {
                     arguments: [key, value, person, expiresAt?.timeIntervalSince1970])
                 return db.changesCount == 1
             }
-            // Keeps the expiry already set when none is given, as PersistDriver.set promises.
+            if expiresAt == nil {
+                // An update of a signed-in session, which keeps its expiry: never inserts, so a row that signing out
+                // or an erasure deleted while a request was running does not come back (and without an expiry).
+                try db.execute(
+                    sql: "UPDATE dashboard_session SET value = ?, person_id = ? WHERE key = ?", arguments: [value, person, key])
+                return db.changesCount == 1
+            }
             try db.execute(sql: """
                 INSERT INTO dashboard_session (key, value, person_id, expires_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT(key) DO UPDATE SET value = excluded.value, person_id = excluded.person_id,
-                  expires_at = coalesce(excluded.expires_at, expires_at)
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value, person_id = excluded.person_id, expires_at = excluded.expires_at
                 """, arguments: [key, value, person, expiresAt?.timeIntervalSince1970])
             return true
         }
