@@ -39,7 +39,7 @@ extension EngagementReports {
                 end: end, delivered: reps.reduce(0) { $0 + $1.delivered }, acked: reps.reduce(0) { $0 + $1.acked },
                 responded: reps.reduce(0) { $0 + $1.responded }))
         }
-        let names = Dictionary(try await self.store.people(partner: id).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(uniqueKeysWithValues: try await self.store.people(partner: id).map { ($0.id, $0.name) })
         return PartnerHistory(
             partner: partner, line: report.partners.first,
             reps: snapshot.people.filter { $0.role == .rep }.map(\.inputs), names: names, weeks: weeks.reversed())

@@ -120,7 +120,7 @@ struct PartnersPageController {
         page.blocks.append(PageBlock("Over time", note: "Messages received, acknowledged and answered, totals up to the end of each week.", table: PageTable(
             id: "weeks", caption: "Received, acknowledged and answered by week",
             columns: ["Week ending", "Received", "Acknowledged", "Answered"],
-            rows: history.weeks.map { [PageCell(PageFormat.date($0.end)), .number($0.delivered), .number($0.acked), .number($0.responded)] }),
+            rows: weeks.map { [PageCell(PageFormat.date($0.end)), .number($0.delivered), .number($0.acked), .number($0.responded)] }),
             chart: PageChart(id: "weeks", title: trend.title, svg: trend.svg(id: "weeks-chart"))))
         page.blocks.append(PageBlock("Reps", table: PageTable(
             id: "reps", caption: "Each rep's deliveries, acks and answers",

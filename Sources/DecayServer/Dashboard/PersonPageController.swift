@@ -19,11 +19,12 @@ struct PersonPageController {
         let id: String = try context.parameters.require("id")
         let report = try await self.reports.person(id, asOf: Date(), visibleTo: session.viewer)
         let profile = report.person
-        let manager = try await self.visible(profile.reportsTo, asOf: report.asOf, viewer: session.viewer)
-        var relayers: [String: PersonReport.Profile] = [:]
-        for id in Set(report.deliveries.compactMap(\.via)) {
-            relayers[id] = try await self.visible(id, asOf: report.asOf, viewer: session.viewer)
+        // The manager and who relayed to them, each read once (a rep's manager is often the one who relayed).
+        var mentioned: [String: PersonReport.Profile] = [:]
+        for id in Set(report.deliveries.compactMap(\.via) + [profile.reportsTo].compactMap { $0 }) {
+            mentioned[id] = try await self.visible(id, asOf: report.asOf, viewer: session.viewer)
         }
+        let manager = profile.reportsTo.flatMap { mentioned[$0] }
         var page = DashboardPage(
             title: profile.name, path: PageFormat.path("people", id),
             intro: "\(Self.role(profile.role).capitalizedFirst) at \(profile.partnerName ?? "the vendor")"
@@ -46,7 +47,7 @@ struct PersonPageController {
             id: "deliveries", caption: "Deliveries, newest first",
             columns: ["Message", "Version", "Hops", "Via", "Delivered", "Acknowledged"],
             rows: report.deliveries.sorted { $0.deliveredAt > $1.deliveredAt }.map { delivery in
-                [PageCell(delivery.message), .number(delivery.version), .number(delivery.hops), Self.via(delivery.via, relayers: relayers),
+                [PageCell(delivery.message), .number(delivery.version), .number(delivery.hops), Self.via(delivery.via, relayers: mentioned),
                  PageCell(PageFormat.minute(delivery.deliveredAt)), PageCell(PageFormat.minute(delivery.ackedAt), mark: delivery.ackedAt == nil ? "muted" : nil)]
             }, empty: "Nothing delivered yet.")))
         page.blocks.append(PageBlock("Answered", table: PageTable(
@@ -69,8 +70,7 @@ struct PersonPageController {
 
     /// A person the page mentions (their manager, who relayed to them) when the viewer may open that person's page
     /// (the same rule); nil otherwise.
-    func visible(_ id: String?, asOf: Date, viewer: DashboardViewer) async throws -> PersonReport.Profile? {
-        guard let id else { return nil }
+    func visible(_ id: String, asOf: Date, viewer: DashboardViewer) async throws -> PersonReport.Profile? {
         do {
             return try await self.reports.person(id, asOf: asOf, visibleTo: viewer).person
         } catch let error as UseCaseError where error.kind == .notFound {
